@@ -1,0 +1,30 @@
+package dev.c8s.model.v1alpha1;
+
+/** API group, version and the label keys c8s puts on the objects it manages. */
+public final class C8s {
+  /** The API group of every c8s custom resource. */
+  public static final String GROUP = "c8s.dev";
+
+  /** The served and stored version of every c8s custom resource. */
+  public static final String VERSION = "v1alpha1";
+
+  /** {@code apiVersion} of c8s resources. */
+  public static final String API_VERSION = GROUP + "/" + VERSION;
+
+  /** Label on a Job naming the PipelineRun it belongs to. */
+  public static final String LABEL_PIPELINE_RUN = GROUP + "/pipeline-run";
+
+  /** Label on a Job naming the step it executes. */
+  public static final String LABEL_STEP = GROUP + "/step";
+
+  /** Label on a Job or run naming the PipelineConfig it came from. */
+  public static final String LABEL_PIPELINE_CONFIG = GROUP + "/pipeline-config";
+
+  /** Standard label marking objects managed by c8s. */
+  public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  /** Value of {@link #LABEL_MANAGED_BY}. */
+  public static final String MANAGED_BY = "c8s";
+
+  private C8s() {}
+}

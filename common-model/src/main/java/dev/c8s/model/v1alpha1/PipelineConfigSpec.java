@@ -1,0 +1,85 @@
+package dev.c8s.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/** Desired state of a PipelineConfig: what to build, on which branches, and how. */
+@JsonClassDescription(
+    "Desired state of the pipeline: repository, branch filters, steps, timeout and matrix")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PipelineConfigSpec {
+
+  /** Git repository URL (https or ssh). */
+  @Required
+  @Pattern(Patterns.REPOSITORY_URL)
+  @JsonPropertyDescription("Git repository URL (https or ssh)")
+  private String repository;
+
+  /** Branch filters as glob patterns; {@code *} also matches {@code /}. */
+  @Default("[\"*\"]")
+  @JsonPropertyDescription(
+      "Branch filters (glob patterns, default [\"*\"]); '*' matches any characters including '/'")
+  private List<String> branches;
+
+  /** Pipeline steps in execution order (a DAG once any step declares dependsOn). */
+  @Required
+  @Size(min = 1)
+  @JsonPropertyDescription("Pipeline steps in execution order")
+  private List<Step> steps;
+
+  /** Pipeline-level timeout, for example {@code 1h}. */
+  @Pattern(Patterns.DURATION)
+  @Default("1h")
+  @JsonPropertyDescription("Pipeline-level timeout")
+  private String timeout;
+
+  /** Matrix strategy: one PipelineRun per combination of dimension values. */
+  @JsonPropertyDescription("Matrix strategy for parallel execution")
+  private Matrix matrix;
+
+  public String getRepository() {
+    return repository;
+  }
+
+  public void setRepository(String repository) {
+    this.repository = repository;
+  }
+
+  public List<String> getBranches() {
+    return branches;
+  }
+
+  public void setBranches(List<String> branches) {
+    this.branches = branches;
+  }
+
+  public List<Step> getSteps() {
+    return steps;
+  }
+
+  public void setSteps(List<Step> steps) {
+    this.steps = steps;
+  }
+
+  public String getTimeout() {
+    return timeout;
+  }
+
+  public void setTimeout(String timeout) {
+    this.timeout = timeout;
+  }
+
+  public Matrix getMatrix() {
+    return matrix;
+  }
+
+  public void setMatrix(Matrix matrix) {
+    this.matrix = matrix;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.c8s.model.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.crd.generator.annotation.PrinterColumnFormat;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One execution of a PipelineConfig at a commit: its steps run as Kubernetes Jobs. */
+@Group(C8s.GROUP)
+@Version(C8s.VERSION)
+@Kind("PipelineRun")
+@Plural("pipelineruns")
+@Singular("pipelinerun")
+@ShortNames("pr")
+@AdditionalPrinterColumn(name = "Status", type = Type.STRING, jsonPath = ".status.phase")
+@AdditionalPrinterColumn(name = "Config", type = Type.STRING, jsonPath = ".spec.pipelineConfigRef")
+@AdditionalPrinterColumn(name = "Commit", type = Type.STRING, jsonPath = ".spec.commit")
+@AdditionalPrinterColumn(
+    name = "Age",
+    type = Type.DATE,
+    jsonPath = ".metadata.creationTimestamp",
+    format = PrinterColumnFormat.NONE)
+public class PipelineRun extends CustomResource<PipelineRunSpec, PipelineRunStatus>
+    implements Namespaced {
+
+  // Overridden only to mark spec as required in the generated schema.
+  @Override
+  @Required
+  public PipelineRunSpec getSpec() {
+    return super.getSpec();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.c8s.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import java.time.Instant;
+import java.util.Map;
+
+/** What to run: which pipeline, at which commit, and who asked. */
+@JsonClassDescription("The pipeline, commit and trigger of this run")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PipelineRunSpec {
+
+  /** Name of the PipelineConfig in the same namespace. */
+  @Required
+  @JsonPropertyDescription("Reference to PipelineConfig name")
+  private String pipelineConfigRef;
+
+  /** Git commit SHA to build (7 to 40 lowercase hex characters). */
+  @Required
+  @Pattern(Patterns.COMMIT)
+  @JsonPropertyDescription("Git commit SHA")
+  private String commit;
+
+  /** Branch the commit was pushed to; used by branch conditions. */
+  @JsonPropertyDescription("Branch name")
+  private String branch;
+
+  /** User or system that triggered the run. */
+  @Default("system")
+  @JsonPropertyDescription("User or system that triggered run")
+  private String triggeredBy;
+
+  /** When the run was requested. */
+  @JsonPropertyDescription("Time the run was requested")
+  private Instant triggeredAt;
+
+  /** Matrix combination this run executes: dimension name to value. */
+  @JsonPropertyDescription("Matrix combination for this run (if matrix strategy)")
+  private Map<String, String> matrixIndex;
+
+  /** Set to true to cancel the run: running Jobs are deleted and the run ends Cancelled. */
+  @JsonPropertyDescription(
+      "Set to true to cancel the run; its running Jobs are deleted and the run ends Cancelled")
+  private Boolean cancelRequested;
+
+  public String getPipelineConfigRef() {
+    return pipelineConfigRef;
+  }
+
+  public void setPipelineConfigRef(String pipelineConfigRef) {
+    this.pipelineConfigRef = pipelineConfigRef;
+  }
+
+  public String getCommit() {
+    return commit;
+  }
+
+  public void setCommit(String commit) {
+    this.commit = commit;
+  }
+
+  public String getBranch() {
+    return branch;
+  }
+
+  public void setBranch(String branch) {
+    this.branch = branch;
+  }
+
+  public String getTriggeredBy() {
+    return triggeredBy;
+  }
+
+  public void setTriggeredBy(String triggeredBy) {
+    this.triggeredBy = triggeredBy;
+  }
+
+  public Instant getTriggeredAt() {
+    return triggeredAt;
+  }
+
+  public void setTriggeredAt(Instant triggeredAt) {
+    this.triggeredAt = triggeredAt;
+  }
+
+  public Map<String, String> getMatrixIndex() {
+    return matrixIndex;
+  }
+
+  public void setMatrixIndex(Map<String, String> matrixIndex) {
+    this.matrixIndex = matrixIndex;
+  }
+
+  public Boolean getCancelRequested() {
+    return cancelRequested;
+  }
+
+  public void setCancelRequested(Boolean cancelRequested) {
+    this.cancelRequested = cancelRequested;
+  }
+}

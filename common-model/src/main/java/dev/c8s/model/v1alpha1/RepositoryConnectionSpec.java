@@ -1,0 +1,79 @@
+package dev.c8s.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** Which repository, on which provider, verified with which secret, building which pipeline. */
+@JsonClassDescription("The repository, its provider, secrets and default pipeline")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class RepositoryConnectionSpec {
+
+  /** Git repository URL (https or ssh). */
+  @Required
+  @Pattern(Patterns.REPOSITORY_URL)
+  @JsonPropertyDescription("Git repository URL")
+  private String repository;
+
+  /** github, gitlab or bitbucket. */
+  @Required
+  @JsonPropertyDescription("Version control provider")
+  private GitProvider provider;
+
+  /** Secret whose key {@code webhook-secret} verifies webhook signatures. */
+  @JsonPropertyDescription(
+      "Kubernetes Secret containing webhook signature secret (key \"webhook-secret\")")
+  private String webhookSecretRef;
+
+  /** Secret with Git credentials: {@code username}/{@code password} or {@code ssh-key}. */
+  @JsonPropertyDescription(
+      "Kubernetes Secret containing Git credentials (keys \"username\" and \"password\", or"
+          + " \"ssh-key\")")
+  private String authSecretRef;
+
+  /** PipelineConfig in the same namespace that pushes to this repository run. */
+  @JsonPropertyDescription("Default PipelineConfig to use for this repository")
+  private String pipelineConfigRef;
+
+  public String getRepository() {
+    return repository;
+  }
+
+  public void setRepository(String repository) {
+    this.repository = repository;
+  }
+
+  public GitProvider getProvider() {
+    return provider;
+  }
+
+  public void setProvider(GitProvider provider) {
+    this.provider = provider;
+  }
+
+  public String getWebhookSecretRef() {
+    return webhookSecretRef;
+  }
+
+  public void setWebhookSecretRef(String webhookSecretRef) {
+    this.webhookSecretRef = webhookSecretRef;
+  }
+
+  public String getAuthSecretRef() {
+    return authSecretRef;
+  }
+
+  public void setAuthSecretRef(String authSecretRef) {
+    this.authSecretRef = authSecretRef;
+  }
+
+  public String getPipelineConfigRef() {
+    return pipelineConfigRef;
+  }
+
+  public void setPipelineConfigRef(String pipelineConfigRef) {
+    this.pipelineConfigRef = pipelineConfigRef;
+  }
+}
