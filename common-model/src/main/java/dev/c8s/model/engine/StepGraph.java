@@ -1,13 +1,17 @@
 package dev.c8s.model.engine;
 
 import dev.c8s.model.v1alpha1.Step;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The effective dependencies between a pipeline's steps.
@@ -70,6 +74,19 @@ public final class StepGraph {
   /** The steps that must finish before {@code step} may start. */
   public List<String> dependenciesOf(String step) {
     return dependencies.getOrDefault(step, List.of());
+  }
+
+  /** Direct and indirect dependencies of {@code step}, in declaration order. */
+  public List<String> ancestorsOf(String step) {
+    Set<String> ancestors = new HashSet<>();
+    Deque<String> queue = new ArrayDeque<>(dependenciesOf(step));
+    while (!queue.isEmpty()) {
+      String next = queue.pop();
+      if (ancestors.add(next)) {
+        queue.addAll(dependenciesOf(next));
+      }
+    }
+    return dependencies.keySet().stream().filter(ancestors::contains).toList();
   }
 
   /**

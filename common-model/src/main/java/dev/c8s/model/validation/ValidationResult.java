@@ -1,6 +1,7 @@
 package dev.c8s.model.validation;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Everything validation found: errors reject the object, warnings are advice that lets it pass. */
 public record ValidationResult(List<ValidationError> errors, List<ValidationError> warnings) {
@@ -21,6 +22,6 @@ public record ValidationResult(List<ValidationError> errors, List<ValidationErro
   }
 
   private static List<ValidationError> concat(List<ValidationError> a, List<ValidationError> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 }

@@ -1,0 +1,21 @@
+package dev.c8s.model.engine;
+
+/** Why a run is in its phase; the reason of its {@code Succeeded} condition. */
+public enum RunReason {
+  /** The run is waiting for its first step to start. */
+  Pending,
+  /** At least one step runs or is about to start. */
+  Running,
+  /** Every step succeeded or was skipped by a branch condition. */
+  AllStepsSucceeded,
+  /** At least one step failed; the message names it. */
+  StepFailed,
+  /** The pipeline's {@code timeout} passed; running steps were stopped. */
+  PipelineTimedOut,
+  /** {@code spec.cancelRequested} was set; running steps were stopped. */
+  Cancelled,
+  /** The PipelineConfig named by {@code spec.pipelineConfigRef} does not exist. */
+  PipelineConfigNotFound,
+  /** The pipeline spec the run snapshotted is invalid; the message lists the problems. */
+  InvalidPipeline
+}

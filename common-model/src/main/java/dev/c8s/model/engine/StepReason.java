@@ -1,0 +1,25 @@
+package dev.c8s.model.engine;
+
+/** Why a step is in its phase; written to {@code status.steps[].reason}. */
+public enum StepReason {
+  /** The step's dependencies are not finished yet. */
+  WaitingForDependencies,
+  /** The step does not fit the namespace's ResourceQuota right now; it starts when room appears. */
+  WaitingForQuota,
+  /** The step's Job was created and its pod runs. */
+  Started,
+  /** The step's container exited 0. */
+  Completed,
+  /** The step's container exited non-zero or its pod failed. */
+  Error,
+  /** The step ran longer than its {@code timeout}. */
+  StepTimedOut,
+  /** A dependency failed, so this step (with {@code onSuccess: true}) did not run. */
+  DependencyFailed,
+  /** The run's branch does not match the step's {@code conditional.branch}. */
+  BranchConditionNotMet,
+  /** The run was cancelled before or while the step ran. */
+  RunCancelled,
+  /** The pipeline's {@code timeout} passed before or while the step ran. */
+  PipelineTimedOut
+}
