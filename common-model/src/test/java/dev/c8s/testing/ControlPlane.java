@@ -1,0 +1,161 @@
+package dev.c8s.testing;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A real Kubernetes control plane for tests: etcd and kube-apiserver through kube-api-test, plus,
+ * when workloads are wanted, kube-controller-manager, kube-scheduler and kwok so Jobs really run.
+ *
+ * <p>Start one per test class or suite ({@link SharedControlPlane}); give each test its own
+ * namespace ({@link #newNamespace(String)}).
+ */
+public final class ControlPlane implements AutoCloseable {
+  private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+  private final KubeAPIServer apiServer;
+  private final Path workDir;
+  private final Path kubeConfigFile;
+  private final KubernetesClient client;
+  private final Workloads workloads;
+  private boolean closed;
+
+  private ControlPlane(KubeAPIServer apiServer, Path workDir, boolean withWorkloads)
+      throws IOException {
+    this.apiServer = apiServer;
+    this.workDir = workDir;
+    this.kubeConfigFile = workDir.resolve("kubeconfig.yaml");
+    Files.writeString(kubeConfigFile, apiServer.getKubeConfigYaml());
+    this.client =
+        new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(apiServer.getKubeConfigYaml()))
+            .build();
+    this.workloads = withWorkloads ? Workloads.start(client, kubeConfigFile, workDir) : null;
+  }
+
+  /**
+   * Starts etcd and kube-apiserver, installs the c8s CRDs and, if {@code withWorkloads}, the
+   * components that run Jobs on fake kwok nodes.
+   */
+  public static ControlPlane start(boolean withWorkloads) {
+    boolean offline = ControlPlaneBinaries.present(ControlPlaneBinaries.API_SERVER);
+    if (!offline && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      ControlPlaneBinaries.require("kube-apiserver");
+    }
+    KubeAPIServer server =
+        new KubeAPIServer(
+            KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withApiServerVersion(ControlPlaneBinaries.version())
+                // Set in code: the KUBE_API_TEST_OFFLINE_MODE variable is misparsed before 7.8.
+                .withOfflineMode(offline)
+                .withUpdateKubeConfig(false)
+                .withStartupTimeout(120_000)
+                .build());
+    server.start();
+    try {
+      ControlPlane plane =
+          new ControlPlane(server, Files.createTempDirectory("c8s-control-plane"), withWorkloads);
+      plane.installCrds();
+      return plane;
+    } catch (IOException | RuntimeException e) {
+      server.stop();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  /** An admin client; do not close it, the control plane does. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** Kubeconfig YAML with admin credentials, for services under test. */
+  public String kubeConfigYaml() {
+    return apiServer.getKubeConfigYaml();
+  }
+
+  /** The same kubeconfig as a file, for processes such as kubectl. */
+  public Path kubeConfigFile() {
+    return kubeConfigFile;
+  }
+
+  /** Whether Jobs run to completion here (controller-manager, scheduler and kwok are up). */
+  public boolean runsWorkloads() {
+    return workloads != null;
+  }
+
+  /** Creates a fresh namespace whose name starts with {@code prefix}. */
+  public String newNamespace(String prefix) {
+    String name = prefix + "-" + NAMESPACES.incrementAndGet();
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+    return name;
+  }
+
+  /** Applies the CRDs committed under {@code charts/c8s/crds} and waits until they are served. */
+  public void installCrds() {
+    Path crds = ControlPlaneBinaries.repositoryRoot().resolve("charts/c8s/crds");
+    try (Stream<Path> files = Files.list(crds)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          CustomResourceDefinition crd =
+              client.apiextensions().v1().customResourceDefinitions().load(in).item();
+          client.resource(crd).forceConflicts().serverSideApply();
+          client
+              .apiextensions()
+              .v1()
+              .customResourceDefinitions()
+              .withName(crd.getMetadata().getName())
+              .waitUntilCondition(ControlPlane::established, 60, TimeUnit.SECONDS);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean established(CustomResourceDefinition crd) {
+    return crd != null
+        && crd.getStatus() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    client.close();
+    if (workloads != null) {
+      workloads.close();
+    }
+    apiServer.stop();
+    deleteQuietly(workDir);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // a leftover temp dir is not worth failing a test run for
+    }
+  }
+}
