@@ -4,7 +4,6 @@ import dev.c8s.model.v1alpha1.Matrix;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepSecret;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
 /** The matrix: named dimensions with distinct values, sensible excludes, and their uses. */
 final class MatrixValidator {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
-  // Bounds the search for a combination that survives exclude; past it, no error is reported.
-  private static final int SEARCH_BUDGET = 100_000;
 
   private MatrixValidator() {}
 
@@ -39,7 +36,7 @@ final class MatrixValidator {
       if (!dimensions.isEmpty()
           && dimensionsValid
           && excludesValid
-          && everyCombinationExcluded(dimensions, matrix.getExclude())) {
+          && MatrixCombinations.everyCombinationExcluded(dimensions, matrix.getExclude())) {
         problems.error(
             path + ".exclude",
             "exclude removes every combination of the matrix, so the pipeline would never run;"
@@ -242,45 +239,5 @@ final class MatrixValidator {
           "${name} of a matrix dimension",
           image);
     }
-  }
-
-  private static boolean everyCombinationExcluded(
-      Map<String, List<String>> dimensions, List<Map<String, String>> excludes) {
-    if (excludes == null || excludes.isEmpty()) {
-      return false;
-    }
-    int[] budget = {SEARCH_BUDGET};
-    return !survivorExists(
-        new ArrayList<>(dimensions.keySet()), 0, dimensions, excludes, new HashMap<>(), budget);
-  }
-
-  // Depth-first over partial combinations, pruning as soon as an exclude entry matches one.
-  private static boolean survivorExists(
-      List<String> names,
-      int depth,
-      Map<String, List<String>> dimensions,
-      List<Map<String, String>> excludes,
-      Map<String, String> chosen,
-      int[] budget) {
-    if (--budget[0] < 0) {
-      return true;
-    }
-    for (Map<String, String> exclude : excludes) {
-      if (chosen.entrySet().containsAll(exclude.entrySet())) {
-        return false;
-      }
-    }
-    if (depth == names.size()) {
-      return true;
-    }
-    String name = names.get(depth);
-    for (String value : dimensions.get(name)) {
-      chosen.put(name, value);
-      if (survivorExists(names, depth + 1, dimensions, excludes, chosen, budget)) {
-        return true;
-      }
-    }
-    chosen.remove(name);
-    return false;
   }
 }
