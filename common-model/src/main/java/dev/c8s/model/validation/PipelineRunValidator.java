@@ -1,17 +1,13 @@
 package dev.c8s.model.validation;
 
-import dev.c8s.model.v1alpha1.Matrix;
 import dev.c8s.model.v1alpha1.Patterns;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
-import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /** Validates a PipelineRun on its own, an update of one, and a run against its pipeline. */
@@ -74,7 +70,8 @@ public final class PipelineRunValidator {
         newRun == null || newRun.getStatus() == null ? null : newRun.getStatus().getPipelineSpec();
     if (snapshot != null) {
       // Only the step names: the matrix was checked against the cluster's config at creation.
-      stepNames(problems, newRun, snapshot, "the pipeline snapshot in status.pipelineSpec");
+      RunConfigMatch.stepNames(
+          problems, newRun, snapshot, "the pipeline snapshot in status.pipelineSpec");
     }
     return problems.result();
   }
@@ -89,41 +86,11 @@ public final class PipelineRunValidator {
         "PipelineConfig "
             + Texts.quote(run.getSpec() == null ? null : run.getSpec().getPipelineConfigRef());
     if (run.getSpec() != null) {
-      matrixIndex(problems, run.getSpec().getMatrixIndex(), config.getMatrix(), configName);
+      RunConfigMatch.matrixIndex(
+          problems, run.getSpec().getMatrixIndex(), config.getMatrix(), configName);
     }
-    stepNames(problems, run, config, configName);
+    RunConfigMatch.stepNames(problems, run, config, configName);
     return problems.result();
-  }
-
-  private static void stepNames(
-      Problems problems, PipelineRun run, PipelineConfigSpec config, String configName) {
-    List<String> steps =
-        config.getSteps() == null
-            ? List.of()
-            : config.getSteps().stream()
-                .filter(Objects::nonNull)
-                .map(Step::getName)
-                .filter(Objects::nonNull)
-                .toList();
-    List<StepStatus> statuses =
-        run.getStatus() == null || run.getStatus().getSteps() == null
-            ? List.of()
-            : run.getStatus().getSteps();
-    for (int k = 0; k < statuses.size(); k++) {
-      String name = statuses.get(k) == null ? null : statuses.get(k).getName();
-      if (name != null && !steps.contains(name)) {
-        problems.error(
-            FieldPaths.index("status.steps", k) + ".name",
-            "status lists step "
-                + Texts.quote(name)
-                + ", which is not a step of "
-                + configName
-                + "; its steps are: "
-                + Texts.list(steps),
-            "step name of the pipeline",
-            name);
-      }
-    }
   }
 
   private static void commit(Problems problems, String path, String commit) {
@@ -199,76 +166,6 @@ public final class PipelineRunValidator {
                 + FieldPaths.index("status.steps", first)
                 + "; keep one status per step");
       }
-    }
-  }
-
-  private static void matrixIndex(
-      Problems problems, Map<String, String> index, Matrix matrix, String configName) {
-    Map<String, String> given = index == null ? Map.of() : index;
-    Map<String, List<String>> dimensions =
-        matrix == null || matrix.getDimensions() == null ? Map.of() : matrix.getDimensions();
-    if (dimensions.isEmpty()) {
-      if (!given.isEmpty()) {
-        problems.error(
-            "spec.matrixIndex",
-            configName + " has no matrix, so the run cannot have a matrixIndex; remove it");
-      }
-      return;
-    }
-    boolean valid = true;
-    for (Map.Entry<String, String> entry : given.entrySet()) {
-      List<String> values = dimensions.get(entry.getKey());
-      String at = FieldPaths.key("spec.matrixIndex", entry.getKey());
-      if (values == null) {
-        valid = false;
-        problems.error(
-            at,
-            Texts.quote(entry.getKey())
-                + " is not a matrix dimension of "
-                + configName
-                + "; its dimensions are: "
-                + Texts.list(List.copyOf(dimensions.keySet())),
-            "matrix dimension name",
-            entry.getKey());
-      } else if (!values.contains(entry.getValue())) {
-        valid = false;
-        problems.error(
-            at,
-            Texts.quote(entry.getValue())
-                + " is not a value of matrix dimension "
-                + Texts.quote(entry.getKey())
-                + " of "
-                + configName
-                + "; use one of: "
-                + Texts.list(values),
-            "value of dimension " + entry.getKey(),
-            entry.getValue());
-      }
-    }
-    for (Map.Entry<String, List<String>> dimension : dimensions.entrySet()) {
-      if (!given.containsKey(dimension.getKey())) {
-        valid = false;
-        problems.error(
-            "spec.matrixIndex",
-            "matrixIndex has no value for dimension "
-                + Texts.quote(dimension.getKey())
-                + " of "
-                + configName
-                + "; set one of: "
-                + Texts.list(dimension.getValue() == null ? List.of() : dimension.getValue()));
-      }
-    }
-    OptionalInt excludedBy = MatrixCombinations.excludedBy(given, matrix.getExclude());
-    if (valid && excludedBy.isPresent()) {
-      problems.error(
-          "spec.matrixIndex",
-          "matrixIndex "
-              + given
-              + " is removed by spec.matrix.exclude["
-              + excludedBy.getAsInt()
-              + "] of "
-              + configName
-              + ", so no run executes this combination; pick another");
     }
   }
 }
