@@ -1,6 +1,7 @@
 package dev.c8s.model.validation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,18 @@ final class MatrixCombinations {
     if (excludes == null || excludes.isEmpty()) {
       return false;
     }
+    // Dimensions no exclude mentions cannot decide whether a combination is removed, so only the
+    // mentioned ones are searched, the most mentioned first so that pruning starts early.
+    Map<String, Long> mentions = new HashMap<>();
+    excludes.forEach(e -> e.keySet().forEach(name -> mentions.merge(name, 1L, Long::sum)));
+    List<String> names = new ArrayList<>(mentions.keySet());
+    names.retainAll(dimensions.keySet());
+    names.sort(
+        Comparator.comparing((String name) -> mentions.get(name))
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
     int[] budget = {SEARCH_BUDGET};
-    return !survivorExists(
-        new ArrayList<>(dimensions.keySet()), 0, dimensions, excludes, new HashMap<>(), budget);
+    return !survivorExists(names, 0, dimensions, excludes, new HashMap<>(), budget);
   }
 
   // Depth-first over partial combinations, pruning as soon as an exclude entry matches one.
