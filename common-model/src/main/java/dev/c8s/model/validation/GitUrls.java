@@ -20,6 +20,8 @@ public final class GitUrls {
   private static final Pattern SCP_LIKE =
       Pattern.compile("^(?:([^@/:]+)@)?([^@/:]+):(?!//)/?(.+)$");
   private static final Pattern PORT_NOT_NUMBER = Pattern.compile("^([^:]+):([^0-9].*)$");
+  private static final Pattern PASSWORD =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*):[^/?#@]*@");
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://");
 
   private GitUrls() {}
@@ -29,7 +31,12 @@ public final class GitUrls {
    * supported scheme, a host and a repository path, with no whitespace and no inline password.
    */
   public static void check(Problems problems, String path, String url) {
-    problem(url).ifPresent(message -> problems.error(path, message, EXPECTED, url));
+    problem(url).ifPresent(message -> problems.error(path, message, EXPECTED, redact(url)));
+  }
+
+  /** {@code url} with any password in it replaced by {@code ***}, safe to echo. */
+  static String redact(String url) {
+    return url == null ? null : PASSWORD.matcher(url).replaceFirst("$1:***@");
   }
 
   /** What is wrong with {@code url} and how to fix it, or empty when it is a valid Git URL. */
@@ -39,7 +46,7 @@ public final class GitUrls {
           "the repository URL is required; set it to the URL you would pass to git clone, such"
               + " as https://github.com/org/repo");
     }
-    String quoted = Texts.quote(url);
+    String quoted = Texts.quote(redact(url));
     if (Texts.hasWhitespace(url)) {
       return Optional.of(
           "repository URL "
@@ -128,9 +135,11 @@ public final class GitUrls {
               + "/org/repo");
     }
     if (uri.getUserInfo() != null && uri.getUserInfo().contains(":")) {
-      // Never echo the URL here: it carries a credential.
       return Optional.of(
-          "the repository URL contains a password or token; remove it from the URL and put the"
+          "repository URL "
+              + quoted
+              + " contains a password or token; remove it from the URL"
+              + " and put the"
               + " credentials in the Secret named by the RepositoryConnection's authSecretRef");
     }
     return Optional.empty();
