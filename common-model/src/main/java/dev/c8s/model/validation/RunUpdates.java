@@ -39,7 +39,9 @@ final class RunUpdates {
       changes(problems, "status", tree(oldRun.getStatus()), tree(newRun.getStatus()), finished, "");
       return;
     }
-    if (before == after) {
+    // A run without a phase yet is treated as Pending, so its first phase may also be Pending.
+    RunPhase from = before == null ? RunPhase.Pending : before;
+    if (before == after || from == after) {
       return;
     }
     if (after == null) {
@@ -48,7 +50,7 @@ final class RunUpdates {
           "status.phase cannot be removed once it is " + before + "; " + MACHINE,
           "run phase",
           null);
-    } else if (!NEXT.get(before == null ? RunPhase.Pending : before).contains(after)) {
+    } else if (!NEXT.get(from).contains(after)) {
       problems.error(
           "status.phase",
           "status.phase cannot change from "
@@ -57,7 +59,7 @@ final class RunUpdates {
               + after
               + "; "
               + MACHINE,
-          "next phase after " + (before == null ? RunPhase.Pending : before),
+          "next phase after " + from,
           after.toString());
     }
   }
