@@ -119,7 +119,7 @@ public final class ClusterRules {
                 + of
                 + " together need "
                 + resource.describe(resource.format(total))
-                + ", more than "
+                + ", but "
                 + all.get().describe()
                 + "; steps that could run at the same"
                 + " time will wait for quota in turn");
