@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
-import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.v1alpha1.StepResources;
 import dev.c8s.model.v1alpha1.StepSecret;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The rules that need the cluster, run against an in-memory cluster. */
+/** The cluster rules of PipelineConfigs and PipelineRuns, against an in-memory cluster. */
 class ClusterRulesTest {
   private static final String NS = "team-a";
   private final InMemoryCluster cluster = new InMemoryCluster();
@@ -207,89 +206,6 @@ class ClusterRulesTest {
     assertThat(cluster.lookups).isEmpty();
   }
 
-  @Test
-  void repositoryConnectionWithEverythingInPlaceIsValid() {
-    cluster
-        .secret(NS, "my-app-webhook-secret", "webhook-secret")
-        .secret(NS, "github-access-token", "username", "password")
-        .config(NS, "my-app-ci", Results.seedSpec());
-
-    ValidationResult result = rules.validate(NS, seedConnection());
-
-    assertThat(result.errors()).isEmpty();
-  }
-
-  @Test
-  void missingWebhookSecretIsAnError() {
-    cluster
-        .secret(NS, "github-access-token", "ssh-key")
-        .config(NS, "my-app-ci", Results.seedSpec());
-
-    assertSingleError(
-        rules.validate(NS, seedConnection()),
-        "spec.webhookSecretRef",
-        "Secret \"my-app-webhook-secret\" does not exist in namespace \"team-a\"; create it with"
-            + " the key webhook-secret");
-  }
-
-  @Test
-  void webhookSecretWithoutItsKeyIsAnError() {
-    cluster
-        .secret(NS, "my-app-webhook-secret", "token")
-        .secret(NS, "github-access-token", "ssh-key")
-        .config(NS, "my-app-ci", Results.seedSpec());
-
-    assertSingleError(
-        rules.validate(NS, seedConnection()),
-        "spec.webhookSecretRef",
-        "Secret \"my-app-webhook-secret\" has no key webhook-secret (its keys are: token)");
-  }
-
-  @ParameterizedTest(name = "auth Secret with keys [{0}]: {1}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "username,password | ",
-        "ssh-key | ",
-        "username | has username but no password",
-        "password | has password but no username",
-        "token | has neither username and password nor ssh-key (its keys are: token)"
-      })
-  void authSecretHoldsUsernameAndPasswordOrAnSshKey(String keys, String problem) {
-    cluster
-        .secret(NS, "my-app-webhook-secret", "webhook-secret")
-        .secret(NS, "github-access-token", keys.split(","))
-        .config(NS, "my-app-ci", Results.seedSpec());
-
-    ValidationResult result = rules.validate(NS, seedConnection());
-
-    if (problem == null) {
-      assertThat(result.errors()).isEmpty();
-    } else {
-      assertSingleError(result, "spec.authSecretRef", "Secret \"github-access-token\" " + problem);
-    }
-  }
-
-  @Test
-  void missingAuthSecretAndPipelineConfigAreBothReported() {
-    cluster.secret(NS, "my-app-webhook-secret", "webhook-secret");
-
-    ValidationResult result = rules.validate(NS, seedConnection());
-
-    assertThat(result.errors())
-        .extracting(ValidationError::field, ValidationError::message)
-        .map(t -> t.toList().get(0) + ": " + t.toList().get(1))
-        .satisfiesExactly(
-            a ->
-                assertThat(a)
-                    .startsWith(
-                        "spec.authSecretRef: Secret \"github-access-token\" does not exist"),
-            p ->
-                assertThat(p)
-                    .startsWith(
-                        "spec.pipelineConfigRef: PipelineConfig \"my-app-ci\" does not exist"));
-  }
-
   private static Map<String, String> seedQuota() {
     ResourceQuota quota = Seeds.read("example-resourcequota.yaml", ResourceQuota.class);
     Map<String, String> hard = new LinkedHashMap<>();
@@ -306,9 +222,5 @@ class ClusterRulesTest {
 
   private static PipelineRun seedRun() {
     return PipelineRunRulesTest.seedRun();
-  }
-
-  private static RepositoryConnection seedConnection() {
-    return RepositoryConnectionRulesTest.seedConnection();
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
+import dev.c8s.model.v1alpha1.Step;
+import dev.c8s.model.v1alpha1.StepSecret;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Assertions shared by the validation tests. */
@@ -36,5 +39,20 @@ final class Results {
 
   static PipelineConfigSpec seedSpec() {
     return seedConfig().getSpec();
+  }
+
+  static Step step(PipelineConfigSpec spec, int index) {
+    return spec.getSteps().get(index);
+  }
+
+  /** The seed's only secret reference: registry-credentials / config.json as DOCKER_CONFIG. */
+  static StepSecret secret(PipelineConfigSpec spec) {
+    return spec.getSteps().get(2).getSecrets().get(0);
+  }
+
+  /** Jackson may hand back fixed-size lists; table cases add steps and secrets. */
+  static void mutable(PipelineConfigSpec spec) {
+    spec.setSteps(new ArrayList<>(spec.getSteps()));
+    spec.getSteps().get(2).setSecrets(new ArrayList<>(spec.getSteps().get(2).getSecrets()));
   }
 }
