@@ -5,12 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * What the cluster-dependent rules read from the cluster; the webhook service implements it.
- *
- * <p>Implementations throw when the cluster cannot be asked, so the caller can choose to fail open
- * or closed; an empty answer always means the object does not exist.
- */
+/** What the cluster rules read: empty means absent, and a lookup that fails throws. */
 public interface ClusterLookup {
 
   /**

@@ -15,12 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * The rules that need the cluster: referenced objects exist and steps fit the ResourceQuotas.
- *
- * <p>Complements the pure validators: names that cannot be valid are theirs to report, so they are
- * not looked up here.
- */
+/** The rules that need the cluster; names the pure validators reject are never looked up. */
 public final class ClusterRules {
   private final ClusterLookup cluster;
 

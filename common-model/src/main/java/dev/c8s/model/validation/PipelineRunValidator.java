@@ -7,6 +7,7 @@ import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.StepStatus;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -134,7 +135,7 @@ public final class PipelineRunValidator {
           "commit "
               + Texts.quote(commit)
               + " has uppercase letters; write it in lowercase: "
-              + commit.toLowerCase(java.util.Locale.ROOT);
+              + commit.toLowerCase(Locale.ROOT);
     }
     problems.error(path, message, COMMIT_FORM, commit);
   }

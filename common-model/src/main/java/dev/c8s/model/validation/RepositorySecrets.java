@@ -1,6 +1,5 @@
 package dev.c8s.model.validation;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,6 +84,6 @@ final class RepositorySecrets {
   }
 
   private static String sorted(Set<String> keys) {
-    return Texts.list(List.copyOf(keys.stream().sorted().toList()));
+    return Texts.list(keys.stream().sorted().toList());
   }
 }

@@ -2,7 +2,6 @@ package dev.c8s.model.validation;
 
 import java.util.Collection;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Small text helpers that keep the validators' messages consistent. */
 final class Texts {
@@ -24,7 +23,7 @@ final class Texts {
 
   /** {@code a, b, c}, or {@code (none)} so a message never ends in a dangling colon. */
   static String list(Collection<String> values) {
-    return values.isEmpty() ? "(none)" : values.stream().collect(Collectors.joining(", "));
+    return values.isEmpty() ? "(none)" : String.join(", ", values);
   }
 
   static boolean isBlank(String value) {
