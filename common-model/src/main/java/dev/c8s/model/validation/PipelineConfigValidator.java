@@ -38,7 +38,12 @@ public final class PipelineConfigValidator {
    */
   public ValidationResult validate(PipelineConfigSpec spec, String path) {
     Problems problems = new Problems();
-    validate(problems, path, spec);
+    if (spec == null) {
+      problems.error(
+          path, "the pipeline spec is missing", "object with repository and steps", null);
+    } else {
+      validate(problems, path, spec);
+    }
     return problems.result();
   }
 

@@ -30,6 +30,9 @@ final class RunUpdates {
   private RunUpdates() {}
 
   static void validate(Problems problems, PipelineRun oldRun, PipelineRun newRun) {
+    if (oldRun == null || newRun == null) {
+      return; // a create or a delete, not an update
+    }
     RunPhase before = phase(oldRun);
     RunPhase after = phase(newRun);
     if (before != null && before.isTerminal()) {
