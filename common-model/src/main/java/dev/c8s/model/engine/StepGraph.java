@@ -46,9 +46,10 @@ public final class StepGraph {
       previous = step.getName();
     }
     if (!sequential) {
+      Set<String> seen = new HashSet<>();
       for (Step step : steps) {
         List<String> deps = dependencies.get(step.getName());
-        if (deps == null || step.getDependsOn() == null || !deps.isEmpty()) {
+        if (deps == null || !seen.add(step.getName()) || step.getDependsOn() == null) {
           continue;
         }
         step.getDependsOn().stream()

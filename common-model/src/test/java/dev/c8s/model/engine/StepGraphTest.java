@@ -27,6 +27,13 @@ class StepGraphTest {
   }
 
   @Test
+  void duplicateStepNameKeepsOnlyTheFirstStepsDependencies() {
+    StepGraph graph = StepGraph.of(List.of(step("a"), step("b"), step("a", "b")));
+    assertThat(graph.names()).containsExactly("a", "b");
+    assertThat(graph.dependenciesOf("a")).isEmpty();
+  }
+
+  @Test
   void unknownDependenciesAreLeftOut() {
     StepGraph graph = StepGraph.of(List.of(step("a", "nope")));
     assertThat(graph.dependenciesOf("a")).isEmpty();
