@@ -10,7 +10,9 @@
 # Idempotent: binaries that already exist and report the expected version are kept; a second run takes seconds.
 #
 # Environment (all optional):
-#   K8S_VERSION      Kubernetes version to build (default 1.34.5; needs k8s.io/kubernetes vX.Y.Z on the Go proxy)
+#   K8S_VERSION      Kubernetes version to build (default 1.34.4). Needs k8s.io/kubernetes vX.Y.Z and all its staging
+#                    modules k8s.io/*@v0.Y.Z (+ checksum-database entries) on the Go proxy. 1.34.5 does NOT work against
+#                    the partial proxy mirror used by our CI: 12 staging modules @v0.34.5 are missing there.
 #   KWOK_VERSION     kwok version (default v0.7.0)
 #   KUBE_API_TEST_DIR  root of the kube-api-test binary layout (default ~/.kubeapitest)
 #   C8S_CP_CACHE     work/cache dir for the throw-away consumer modules (default ~/.cache/c8s-control-plane)
@@ -18,7 +20,7 @@
 #   C8S_CP_FORCE=1   rebuild everything even if the binaries are present
 set -euo pipefail
 
-K8S_VERSION="${K8S_VERSION:-1.34.5}"
+K8S_VERSION="${K8S_VERSION:-1.34.4}"
 K8S_VERSION="${K8S_VERSION#v}"
 KWOK_VERSION="${KWOK_VERSION:-v0.7.0}"
 [[ "${KWOK_VERSION}" == v* ]] || KWOK_VERSION="v${KWOK_VERSION}"
@@ -102,7 +104,16 @@ run_with_heartbeat() { # run_with_heartbeat <label> <cmd...>
   local label="$1"; shift
   local t0; t0=$(date +%s)
   log "${label} ..."
-  ( while sleep 30; do echo "[control-plane]   ... ${label} ($(( $(date +%s) - t0 ))s, total $(( $(date +%s) - START_TS ))s)"; done ) &
+  (
+    sp=""
+    trap '[[ -n "${sp}" ]] && kill "${sp}" 2>/dev/null; exit 0' TERM
+    while :; do
+      sleep 30 </dev/null >/dev/null 2>&1 &
+      sp=$!
+      wait "${sp}"
+      echo "[control-plane]   ... ${label} ($(( $(date +%s) - t0 ))s, total $(( $(date +%s) - START_TS ))s)"
+    done
+  ) &
   local hb=$!
   local rc=0
   echo "### ${label}: $*" >>"${LOG_FILE}"
@@ -117,8 +128,8 @@ run_with_heartbeat() { # run_with_heartbeat <label> <cmd...>
   log "${label} done in $(( $(date +%s) - t0 ))s"
 }
 
-install_bin() { # install_bin <src> <name>: atomic replace so a half-copied file is never picked up
-  cp "$1" "${TARGET_DIR}/.$2.tmp"
+install_bin() { # install_bin <src> <name>: move into place atomically, so a half-written file is never picked up
+  mv -f "$1" "${TARGET_DIR}/.$2.tmp"
   chmod 0755 "${TARGET_DIR}/.$2.tmp"
   mv -f "${TARGET_DIR}/.$2.tmp" "${TARGET_DIR}/$2"
 }
@@ -131,7 +142,7 @@ install_bin() { # install_bin <src> <name>: atomic replace so a half-copied file
 build_k8s() {
   mkdir -p "${BUILD_DIR}/bin"
   cd "${BUILD_DIR}"
-  rm -f go.mod go.sum
+  rm -f go.mod go.sum bin/*
 
   run_with_heartbeat "downloading k8s.io/kubernetes@v${K8S_VERSION} go.mod" \
     go mod download -json "k8s.io/kubernetes@v${K8S_VERSION}" >/dev/null
@@ -171,31 +182,23 @@ build_k8s() {
   for m in "${K8S_CMDS[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/${m}"); done
   pkgs+=("go.etcd.io/etcd/server/v3")
   for m in "${pkgs[@]}"; do go mod edit -tool "${m}"; done
-  local tidy_label="resolving modules (go mod tidy; downloads ~0.5 GB into an empty module cache)"
   local mark; mark=$(wc -l <"${LOG_FILE}")
-  if ! RWH_NOFAIL=1 run_with_heartbeat "${tidy_label}" go mod tidy; then
-    # A partial mirror of proxy.golang.org may serve the staging modules but not their checksum-database
-    # entries ("verifying module: ... sumdb ... 404 Not Found"). Only for exactly that case, and only for the
-    # k8s.io staging modules of this release, retry without the checksum database (the hashes still end up
-    # in go.sum). Set C8S_CP_STRICT_SUMDB=1 to fail instead.
-    if [[ "${C8S_CP_STRICT_SUMDB:-0}" != "1" ]] \
-       && tail -n +"$((mark + 1))" "${LOG_FILE}" | grep -q 'verifying module: k8s\.io/.*sumdb.*404 Not Found'; then
-      local nosum; nosum="$(IFS=,; echo "${staging[*]}")"
-      echo "[control-plane] WARNING: the Go checksum database has no entries for some k8s.io staging modules" \
-           "@${STAGING_VERSION}; retrying with GONOSUMDB for the ${#staging[@]} staging modules only" >&2
-      export GONOSUMDB="${GONOSUMDB:+${GONOSUMDB},}${nosum}"
-      run_with_heartbeat "${tidy_label} (retry)" go mod tidy
-    else
-      tail -n 60 "${LOG_FILE}" >&2
-      die "go mod tidy failed in ${BUILD_DIR} (full log: ${LOG_FILE})"
-    fi
+  if ! RWH_NOFAIL=1 run_with_heartbeat "resolving modules (go mod tidy; ~0.6 GB into an empty module cache)" go mod tidy; then
+    tail -n 40 "${LOG_FILE}" >&2
+    # A partial mirror of proxy.golang.org may lack some staging modules (403 "not available") or their
+    # checksum-database entries (sumdb ... 404): name them, so another K8S_VERSION can be picked.
+    local unavailable
+    unavailable="$(tail -n +"$((mark + 1))" "${LOG_FILE}" \
+      | sed -n -E 's/.*: ([a-z0-9./_-]+@v[0-9A-Za-z.+-]+): (verifying module|reading https).*(403|404|410).*/\1/p' | sort -u | tr '\n' ' ')"
+    [[ -z "${unavailable}" ]] || echo "[control-plane] not available from GOPROXY=$(go env GOPROXY) / GOSUMDB=$(go env GOSUMDB): ${unavailable}" >&2
+    die "go mod tidy failed in ${BUILD_DIR} (full log: ${LOG_FILE}); try another K8S_VERSION whose staging modules v0.${K8S_MINOR}.x are all on the proxy"
   fi
 
   local etcd_version build_date
   etcd_version="$(go list -m -f '{{.Version}}' go.etcd.io/etcd/server/v3)"
   etcd_version="${etcd_version#v}"
   # Deterministic build date: the release's commit time as recorded by the Go proxy.
-  build_date="$(go mod download -json "k8s.io/kubernetes@v${K8S_VERSION}" | sed -n -E 's/.*"Time": "([^"]+)".*/\1/p' | head -n1)"
+  build_date="$(sed -n -E 's/.*"Time": *"([^"]+)".*/\1/p' "${kmod%.mod}.info" 2>/dev/null | head -n1)"
   [[ -n "${build_date}" ]] || build_date="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 
   local ver_ldflags="" p

@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -86,6 +88,32 @@ public final class ControlPlane implements AutoCloseable {
     return apiServer.getKubeConfigYaml();
   }
 
+  /**
+   * Quarkus configuration that points {@code quarkus-kubernetes-client} at this control plane as an
+   * administrator, for a service's {@code QuarkusTestResourceLifecycleManager}.
+   */
+  public Map<String, String> quarkusClientProperties() {
+    Config config = Config.fromKubeconfig(apiServer.getKubeConfigYaml());
+    Map<String, String> properties = new HashMap<>();
+    properties.put("quarkus.kubernetes-client.api-server-url", config.getMasterUrl());
+    putEither(properties, "ca-cert", config.getCaCertData(), config.getCaCertFile());
+    putEither(properties, "client-cert", config.getClientCertData(), config.getClientCertFile());
+    putEither(properties, "client-key", config.getClientKeyData(), config.getClientKeyFile());
+    if (config.getClientKeyAlgo() != null) {
+      properties.put("quarkus.kubernetes-client.client-key-algo", config.getClientKeyAlgo());
+    }
+    return properties;
+  }
+
+  private static void putEither(
+      Map<String, String> properties, String key, String data, String file) {
+    if (data != null) {
+      properties.put("quarkus.kubernetes-client." + key + "-data", data);
+    } else if (file != null) {
+      properties.put("quarkus.kubernetes-client." + key + "-file", file);
+    }
+  }
+
   /** The same kubeconfig as a file, for processes such as kubectl. */
   public Path kubeConfigFile() {
     return kubeConfigFile;
@@ -131,6 +159,7 @@ public final class ControlPlane implements AutoCloseable {
   private static boolean established(CustomResourceDefinition crd) {
     return crd != null
         && crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }

@@ -97,6 +97,7 @@ final class Workloads implements AutoCloseable {
   private static boolean ready(Node node) {
     return node != null
         && node.getStatus() != null
+        && node.getStatus().getConditions() != null
         && node.getStatus().getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }

@@ -1,0 +1,26 @@
+package dev.c8s.controller.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The controller's settings ({@code c8s.controller.*}), set from the Helm chart's values. */
+@ConfigMapping(prefix = "c8s.controller")
+public interface ControllerSettings {
+
+  /** Image of the clone init container; needs git and sh. */
+  @WithDefault("alpine/git:2.47.2")
+  String gitImage();
+
+  /** Image of the artifact transfer containers; needs sh, tar and curl. */
+  @WithDefault("curlimages/curl:8.11.1")
+  String transferImage();
+
+  /** How long finished step Jobs are kept. */
+  @WithDefault("1h")
+  Duration jobTtl();
+
+  /** How often a step waiting for quota checks again. */
+  @WithDefault("5s")
+  Duration quotaRecheck();
+}

@@ -1,0 +1,129 @@
+package dev.c8s.controller.job;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The shell scripts of a step pod. Step images need only {@code sh}; cloning and artifact transfer
+ * run in helper images.
+ */
+final class StepScripts {
+  /** Shared directory of the helper containers and the step (markers, archive, HOME). */
+  static final String TOOLS = "/c8s";
+
+  /** The checked-out repository; the step's working directory. */
+  static final String WORKSPACE = "/workspace";
+
+  private static final String STEP_DONE = TOOLS + "/step-exit-code";
+  private static final String UPLOAD_DONE = TOOLS + "/upload-done";
+
+  private StepScripts() {}
+
+  /** Clones the repository at the commit; credentials come from env, never from the URL. */
+  static String gitClone() {
+    return String.join(
+        "\n",
+        "set -eu",
+        "export HOME=" + TOOLS + "/home",
+        "mkdir -p \"$HOME\"",
+        "cd " + WORKSPACE,
+        "if [ -n \"${GIT_PASSWORD:-}\" ]; then",
+        "  git config --global credential.helper"
+            + " '!f() { echo \"username=${GIT_USERNAME:-git}\"; echo \"password=${GIT_PASSWORD}\"; }; f'",
+        "fi",
+        "if [ -n \"${GIT_SSH_KEY:-}\" ]; then",
+        "  printf '%s\\n' \"$GIT_SSH_KEY\" > \"$HOME/id\" && chmod 600 \"$HOME/id\"",
+        "  export GIT_SSH_COMMAND=\"ssh -i $HOME/id -o StrictHostKeyChecking=accept-new\"",
+        "fi",
+        "git init -q .",
+        "git remote add origin \"$C8S_REPOSITORY\"",
+        // A full SHA can be fetched directly; an abbreviated one needs the history.
+        "git fetch -q --depth 1 origin \"$C8S_COMMIT\" 2>/dev/null || git fetch -q origin",
+        "git checkout -q --detach \"$C8S_COMMIT\"",
+        // The step image may run as any user: let it write the workspace.
+        "chmod -R a+rwX " + WORKSPACE,
+        "echo \"checked out $C8S_COMMIT\"");
+  }
+
+  /** Unpacks each upstream step's artifact archive into the workspace. */
+  static String download(Map<String, String> urls) {
+    StringBuilder script = new StringBuilder("set -eu\n");
+    urls.forEach(
+        (step, url) ->
+            script
+                .append("echo 'artifacts of step ")
+                .append(step)
+                .append("'\n")
+                .append("curl -fsSL ")
+                .append(quote(url))
+                .append(" | tar -xzf - -C ")
+                .append(WORKSPACE)
+                .append('\n'));
+    script.append("chmod -R a+rwX ").append(WORKSPACE).append('\n');
+    return script.toString();
+  }
+
+  /**
+   * Runs the user's commands with {@code sh -e}; when artifacts are uploaded, signals the upload
+   * container and waits for it, then exits with the commands' status.
+   */
+  static String step(List<String> commands, boolean uploads) {
+    String body = String.join("\n", commands);
+    if (!uploads) {
+      return "set -e\n" + body + "\n";
+    }
+    return "(\nset -e\n"
+        + body
+        + "\n)\n"
+        + "rc=$?\n"
+        + "echo \"$rc\" > "
+        + STEP_DONE
+        + "\n"
+        + "while [ ! -e "
+        + UPLOAD_DONE
+        + " ]; do sleep 1; done\n"
+        + "exit \"$rc\"\n";
+  }
+
+  /**
+   * Waits for the step, archives the files matching the patterns and PUTs the archive. {@code **}
+   * spans directories; a directory pattern takes everything below it.
+   */
+  static String upload(List<String> patterns, String url) {
+    String finds =
+        patterns.stream()
+            .map(p -> p.replace("**/", "*").replaceAll("/+$", ""))
+            .map(
+                p ->
+                    "find . -type f \\( -path "
+                        + quote("./" + p)
+                        + " -o -path "
+                        + quote("./" + p + "/*")
+                        + " \\) >> "
+                        + TOOLS
+                        + "/artifacts.list")
+            .collect(Collectors.joining("\n"));
+    return String.join(
+        "\n",
+        "set -eu",
+        "trap 'touch " + UPLOAD_DONE + "' EXIT",
+        "while [ ! -e " + STEP_DONE + " ]; do sleep 1; done",
+        "cd " + WORKSPACE,
+        ": > " + TOOLS + "/artifacts.list",
+        finds,
+        "sort -u -o " + TOOLS + "/artifacts.list " + TOOLS + "/artifacts.list",
+        "echo \"uploading $(wc -l < " + TOOLS + "/artifacts.list) artifact file(s)\"",
+        "tar -czf " + TOOLS + "/artifacts.tar.gz -T " + TOOLS + "/artifacts.list",
+        "curl -fsS -X PUT -H 'Content-Type: application/gzip' --upload-file "
+            + TOOLS
+            + "/artifacts.tar.gz "
+            + quote(url),
+        "");
+  }
+
+  /** Single-quotes {@code text} for sh. */
+  static String quote(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
+  }
+}

@@ -1,0 +1,189 @@
+package dev.c8s.controller.run;
+
+import dev.c8s.controller.job.KubernetesNames;
+import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.model.engine.Decision;
+import dev.c8s.model.engine.EngineInput;
+import dev.c8s.model.engine.PipelineEngine;
+import dev.c8s.model.engine.RunReason;
+import dev.c8s.model.engine.StepLaunch;
+import dev.c8s.model.engine.StepReason;
+import dev.c8s.model.engine.StepState;
+import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PipelineRunStatus;
+import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.StepPhase;
+import dev.c8s.model.v1alpha1.StepStatus;
+import dev.c8s.model.validation.PipelineConfigValidator;
+import dev.c8s.model.validation.ValidationResult;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs a PipelineRun: asks the engine what to do and applies exactly that with step Jobs, then
+ * writes status through {@link RunStatusBuilder}. Nothing here decides order.
+ */
+@ControllerConfiguration(name = "pipelinerun")
+public class PipelineRunReconciler implements Reconciler<PipelineRun> {
+
+  @Inject StepJobs jobs;
+  @Inject Clock clock;
+
+  @Override
+  public List<EventSource<?, PipelineRun>> prepareEventSources(
+      EventSourceContext<PipelineRun> context) {
+    // Only our Jobs are cached, not every Job in the cluster.
+    var config =
+        InformerEventSourceConfiguration.from(Job.class, PipelineRun.class)
+            .withLabelSelector(C8s.LABEL_MANAGED_BY + "=" + C8s.MANAGED_BY)
+            .build();
+    return List.of(new InformerEventSource<>(config, context));
+  }
+
+  @Override
+  public UpdateControl<PipelineRun> reconcile(PipelineRun run, Context<PipelineRun> context) {
+    if (run.getStatus() != null
+        && run.getStatus().getPhase() != null
+        && run.getStatus().getPhase().isTerminal()) {
+      return UpdateControl.noUpdate();
+    }
+    Instant now = clock.instant();
+    RunStatusBuilder status = new RunStatusBuilder(run, now);
+    if (run.getStatus() == null || run.getStatus().getPipelineSpec() == null) {
+      Optional<String> problem = snapshot(run, status);
+      if (problem.isPresent()) {
+        return write(run, status);
+      }
+    }
+    Map<String, Job> existing =
+        context.getSecondaryResources(Job.class).stream()
+            .filter(j -> j.getMetadata().getAnnotations() != null)
+            .collect(
+                Collectors.toMap(
+                    j -> j.getMetadata().getAnnotations().get(StepJobFactory.STEP_ANNOTATION),
+                    j -> j,
+                    (a, b) -> a));
+    existing.forEach((step, job) -> jobs.observe(job, step, status));
+
+    PipelineRunStatus current = status.build();
+    Decision decision =
+        PipelineEngine.decide(
+            new EngineInput(
+                current.getPipelineSpec(),
+                run.getSpec(),
+                current.getPhase(),
+                current.getStartTime(),
+                states(current),
+                now));
+    for (Decision.StepOutcome stop : decision.stop()) {
+      jobs.delete(run, stop.step());
+    }
+    status.ended(decision.stop()).ended(decision.skip());
+
+    boolean waitingForQuota = false;
+    for (StepLaunch launch : decision.start()) {
+      if (existing.containsKey(launch.name())) {
+        continue;
+      }
+      Optional<String> shortage = jobs.start(run, current.getPipelineSpec(), launch);
+      if (shortage.isPresent()) {
+        waitingForQuota = true;
+        status.waiting(
+            launch.name(), StepReason.WaitingForQuota, "Waiting for quota: " + shortage.get());
+      } else {
+        status.started(
+            launch.name(), KubernetesNames.jobName(run.getMetadata().getName(), launch.name()));
+      }
+    }
+    boolean anyRunning =
+        status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
+    if (decision.phase() == RunPhase.Running && !anyRunning) {
+      status.phase(RunPhase.Pending, RunReason.Pending, "Steps are waiting for quota");
+    } else {
+      status.phase(decision.phase(), decision.reason(), decision.message());
+    }
+    UpdateControl<PipelineRun> control = write(run, status);
+    if (waitingForQuota) {
+      return control.rescheduleAfter(jobs.quotaRecheck());
+    }
+    return decision
+        .recheckAt()
+        .map(at -> control.rescheduleAfter(Duration.between(now, at).plusMillis(100)))
+        .orElse(control);
+  }
+
+  /** Takes the PipelineConfig's spec into the run; empty when the run can proceed. */
+  private Optional<String> snapshot(PipelineRun run, RunStatusBuilder status) {
+    String ref = run.getSpec().getPipelineConfigRef();
+    PipelineConfig config = jobs.pipelineConfig(run.getMetadata().getNamespace(), ref);
+    if (config == null || config.getSpec() == null) {
+      String message =
+          "PipelineConfig \""
+              + ref
+              + "\" does not exist in namespace "
+              + run.getMetadata().getNamespace()
+              + "; create it and start a new run";
+      status.phase(RunPhase.Failed, RunReason.PipelineConfigNotFound, message);
+      return Optional.of(message);
+    }
+    ValidationResult validation = new PipelineConfigValidator().validate(config);
+    if (!validation.isValid()) {
+      String message =
+          "PipelineConfig \""
+              + ref
+              + "\" is invalid: "
+              + validation.errors().stream()
+                  .limit(5)
+                  .map(Object::toString)
+                  .collect(Collectors.joining("; "));
+      status.phase(RunPhase.Failed, RunReason.InvalidPipeline, message);
+      return Optional.of(message);
+    }
+    status.start(config.getSpec());
+    return Optional.empty();
+  }
+
+  private static Map<String, StepState> states(PipelineRunStatus status) {
+    Map<String, StepState> states = new HashMap<>();
+    for (StepStatus step : status.getSteps()) {
+      StepReason reason = null;
+      if (step.getReason() != null) {
+        try {
+          reason = StepReason.valueOf(step.getReason());
+        } catch (IllegalArgumentException unknown) {
+          reason = null;
+        }
+      }
+      states.put(step.getName(), new StepState(step.getPhase(), reason, step.getStartTime()));
+    }
+    return states;
+  }
+
+  private static UpdateControl<PipelineRun> write(PipelineRun run, RunStatusBuilder status) {
+    if (!status.changed()) {
+      return UpdateControl.noUpdate();
+    }
+    PipelineRun patch = new PipelineRun();
+    patch.setMetadata(run.getMetadata());
+    patch.setStatus(status.build());
+    return UpdateControl.patchStatus(patch);
+  }
+}

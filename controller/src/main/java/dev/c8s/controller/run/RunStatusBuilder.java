@@ -1,0 +1,177 @@
+package dev.c8s.controller.run;
+
+import dev.c8s.model.engine.Decision;
+import dev.c8s.model.engine.RunReason;
+import dev.c8s.model.engine.StepReason;
+import dev.c8s.model.v1alpha1.Condition;
+import dev.c8s.model.v1alpha1.ConditionStatus;
+import dev.c8s.model.v1alpha1.PipelineConfigSpec;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PipelineRunStatus;
+import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.Step;
+import dev.c8s.model.v1alpha1.StepPhase;
+import dev.c8s.model.v1alpha1.StepStatus;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The only writer of {@code PipelineRun.status}: starts from the stored status, applies what was
+ * observed and decided, and tells whether anything changed (no patch otherwise).
+ */
+public final class RunStatusBuilder {
+  /** The run's summary condition: Unknown while it runs, True or False when it ends. */
+  public static final String SUCCEEDED = "Succeeded";
+
+  private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+  private final PipelineRunStatus original;
+  private final PipelineRunStatus status;
+  private final Instant now;
+  private final Long generation;
+
+  public RunStatusBuilder(PipelineRun run, Instant now) {
+    this.original = run.getStatus();
+    this.status = run.getStatus() == null ? new PipelineRunStatus() : JSON.clone(run.getStatus());
+    this.now = now.truncatedTo(ChronoUnit.SECONDS);
+    this.generation = run.getMetadata().getGeneration();
+  }
+
+  /** First sight of a run: snapshot the pipeline, start the clock, list the steps as Pending. */
+  public RunStatusBuilder start(PipelineConfigSpec pipeline) {
+    status.setPipelineSpec(pipeline);
+    status.setStartTime(now);
+    List<StepStatus> steps = new ArrayList<>();
+    for (Step step : pipeline.getSteps()) {
+      steps.add(new StepStatus(step.getName(), StepPhase.Pending));
+    }
+    status.setSteps(steps);
+    return phase(RunPhase.Pending, RunReason.Pending, "Waiting for the first step to start");
+  }
+
+  /** Records a step's Job and what it reports. */
+  public RunStatusBuilder observed(String step, String jobName, StepObservation observation) {
+    StepStatus s = step(step);
+    if (s.getPhase().isTerminal()) {
+      return this;
+    }
+    s.setJobName(jobName);
+    s.setPhase(observation.state().phase());
+    s.setReason(name(observation.state().reason()));
+    s.setMessage(observation.message());
+    s.setStartTime(truncate(observation.state().startTime()));
+    s.setExitCode(observation.exitCode());
+    s.setCompletionTime(truncate(observation.completionTime()));
+    return this;
+  }
+
+  /** A step whose Job was just created. */
+  public RunStatusBuilder started(String step, String jobName) {
+    StepStatus s = step(step);
+    s.setPhase(StepPhase.Running);
+    s.setReason(name(StepReason.Started));
+    s.setMessage(null);
+    s.setJobName(jobName);
+    s.setStartTime(now);
+    return this;
+  }
+
+  /** A step that cannot start yet, for example for lack of quota. */
+  public RunStatusBuilder waiting(String step, StepReason reason, String message) {
+    StepStatus s = step(step);
+    s.setPhase(StepPhase.Pending);
+    s.setReason(name(reason));
+    s.setMessage(message);
+    return this;
+  }
+
+  /** Steps the engine skipped or stopped. */
+  public RunStatusBuilder ended(List<Decision.StepOutcome> outcomes) {
+    for (Decision.StepOutcome outcome : outcomes) {
+      StepStatus s = step(outcome.step());
+      s.setPhase(outcome.phase());
+      s.setReason(name(outcome.reason()));
+      s.setMessage(outcome.message());
+      if (outcome.phase() == StepPhase.Failed || s.getStartTime() != null) {
+        s.setCompletionTime(now);
+      }
+    }
+    return this;
+  }
+
+  /** The run's phase and its Succeeded condition; a terminal phase also sets completionTime. */
+  public RunStatusBuilder phase(RunPhase phase, RunReason reason, String message) {
+    status.setPhase(phase);
+    status.setObservedGeneration(generation);
+    if (phase.isTerminal() && status.getCompletionTime() == null) {
+      status.setCompletionTime(now);
+    }
+    ConditionStatus conditionStatus =
+        switch (phase) {
+          case Succeeded -> ConditionStatus.TRUE;
+          case Failed, Cancelled -> ConditionStatus.FALSE;
+          default -> ConditionStatus.UNKNOWN;
+        };
+    setCondition(
+        SUCCEEDED, conditionStatus, reason == null ? phase.name() : reason.name(), message);
+    return this;
+  }
+
+  /** The status to write. */
+  public PipelineRunStatus build() {
+    return status;
+  }
+
+  /** Whether the status differs from the stored one (if not, nothing is patched). */
+  public boolean changed() {
+    return original == null || !JSON.asJson(original).equals(JSON.asJson(status));
+  }
+
+  private void setCondition(String type, ConditionStatus value, String reason, String message) {
+    List<Condition> conditions =
+        status.getConditions() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(status.getConditions());
+    Condition existing =
+        conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    if (existing == null) {
+      existing = new Condition(type, value, reason, message);
+      existing.setLastTransitionTime(now);
+      conditions.add(existing);
+    } else if (existing.getStatus() != value) {
+      existing.setStatus(value);
+      existing.setLastTransitionTime(now);
+    }
+    existing.setReason(reason);
+    existing.setMessage(message);
+    existing.setObservedGeneration(generation);
+    status.setConditions(conditions);
+  }
+
+  private StepStatus step(String name) {
+    if (status.getSteps() == null) {
+      status.setSteps(new ArrayList<>());
+    }
+    return status.getSteps().stream()
+        .filter(s -> Objects.equals(s.getName(), name))
+        .findFirst()
+        .orElseGet(
+            () -> {
+              StepStatus s = new StepStatus(name, StepPhase.Pending);
+              status.getSteps().add(s);
+              return s;
+            });
+  }
+
+  private static String name(Enum<?> value) {
+    return value == null ? null : value.name();
+  }
+
+  private static Instant truncate(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.c8s.controller.run;
+
+import dev.c8s.controller.config.ControllerSettings;
+import dev.c8s.controller.job.GitCredentials;
+import dev.c8s.controller.job.JobSettings;
+import dev.c8s.controller.job.KubernetesNames;
+import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.controller.job.StepTransfers;
+import dev.c8s.model.engine.StepLaunch;
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineConfigSpec;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The Kubernetes side of steps: creating, observing and deleting their Jobs. */
+@ApplicationScoped
+public class StepJobs {
+  private static final int CONFLICT = 409;
+  private static final int NOT_FOUND = 404;
+  private static final int FORBIDDEN = 403;
+
+  @Inject KubernetesClient client;
+  @Inject ControllerSettings settings;
+
+  PipelineConfig pipelineConfig(String namespace, String name) {
+    return client.resources(PipelineConfig.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** Records what a step's Job says; reads its pods only once the Job has finished. */
+  void observe(Job job, String step, RunStatusBuilder status) {
+    boolean finished =
+        job.getStatus() != null
+            && job.getStatus().getConditions() != null
+            && job.getStatus().getConditions().stream()
+                .anyMatch(
+                    c ->
+                        ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
+                            && "True".equals(c.getStatus()));
+    List<Pod> pods = finished ? podsOf(job) : List.of();
+    status.observed(step, job.getMetadata().getName(), StepObservation.of(job, pods));
+  }
+
+  /**
+   * Creates the step's Job unless it exists; returns the quota shortage instead when the step does
+   * not fit the namespace's ResourceQuota right now.
+   */
+  Optional<String> start(PipelineRun run, PipelineConfigSpec pipeline, StepLaunch launch) {
+    Job job =
+        StepJobFactory.build(
+            run,
+            pipeline.getRepository(),
+            launch,
+            StepTransfers.NONE,
+            GitCredentials.NONE,
+            new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
+    String namespace = run.getMetadata().getNamespace();
+    List<ResourceQuota> quotas = client.resourceQuotas().inNamespace(namespace).list().getItems();
+    Optional<String> shortage = QuotaFit.shortage(quotas, job.getSpec().getTemplate().getSpec());
+    if (shortage.isPresent()) {
+      return shortage;
+    }
+    try {
+      client.resource(job).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == FORBIDDEN && String.valueOf(e.getMessage()).contains("exceeded quota")) {
+        return Optional.of(e.getStatus().getMessage());
+      }
+      // Already created by an earlier attempt: deterministic names make this the same Job.
+      if (e.getCode() != CONFLICT) {
+        throw e;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Deletes a step's Job and its pods (stopping it); a missing Job is already stopped. */
+  void delete(PipelineRun run, String step) {
+    try {
+      client
+          .batch()
+          .v1()
+          .jobs()
+          .inNamespace(run.getMetadata().getNamespace())
+          .withName(KubernetesNames.jobName(run.getMetadata().getName(), step))
+          .withPropagationPolicy(DeletionPropagation.BACKGROUND)
+          .delete();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+
+  Duration quotaRecheck() {
+    return settings.quotaRecheck();
+  }
+
+  private List<Pod> podsOf(Job job) {
+    return client
+        .pods()
+        .inNamespace(job.getMetadata().getNamespace())
+        .withLabel("batch.kubernetes.io/job-name", job.getMetadata().getName())
+        .list()
+        .getItems();
+  }
+}

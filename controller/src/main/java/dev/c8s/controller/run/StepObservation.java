@@ -1,0 +1,91 @@
+package dev.c8s.controller.run;
+
+import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.model.engine.StepReason;
+import dev.c8s.model.engine.StepState;
+import dev.c8s.model.v1alpha1.StepPhase;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a step's Job (and its pod) says about the step: phase, reason, exit code and times.
+ *
+ * @param state the engine's view
+ * @param exitCode the step container's exit code, when it terminated
+ * @param message a sentence for people, or null
+ * @param completionTime when the Job finished, or null
+ */
+public record StepObservation(
+    StepState state, Integer exitCode, String message, Instant completionTime) {
+
+  /** Reads a Job and the pods it created. */
+  public static StepObservation of(Job job, List<Pod> pods) {
+    Instant started = parse(job.getMetadata().getCreationTimestamp());
+    Optional<JobCondition> failed = condition(job, "Failed");
+    Optional<JobCondition> complete = condition(job, "Complete");
+    Optional<ContainerStateTerminated> step = stepTermination(pods);
+    Integer exitCode = step.map(ContainerStateTerminated::getExitCode).orElse(null);
+    if (complete.isPresent()) {
+      return new StepObservation(
+          new StepState(StepPhase.Succeeded, StepReason.Completed, started),
+          exitCode == null ? 0 : exitCode,
+          null,
+          finishedAt(job, complete.get()));
+    }
+    if (failed.isPresent()) {
+      boolean deadline = "DeadlineExceeded".equals(failed.get().getReason());
+      StepReason reason = deadline ? StepReason.StepTimedOut : StepReason.Error;
+      String message =
+          deadline
+              ? "step ran longer than its timeout"
+              : exitCode != null && exitCode == 0
+                  ? "the step's commands succeeded but its pod failed: " + failed.get().getMessage()
+                  : exitCode != null
+                      ? "step exited with code " + exitCode
+                      : failed.get().getMessage();
+      return new StepObservation(
+          new StepState(StepPhase.Failed, reason, started),
+          exitCode,
+          message,
+          finishedAt(job, failed.get()));
+    }
+    return new StepObservation(StepState.running(started), null, null, null);
+  }
+
+  private static Optional<JobCondition> condition(Job job, String type) {
+    if (job.getStatus() == null || job.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return job.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst();
+  }
+
+  private static Optional<ContainerStateTerminated> stepTermination(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)
+        .flatMap(p -> p.getStatus().getContainerStatuses().stream())
+        .filter(c -> StepJobFactory.STEP_CONTAINER.equals(c.getName()))
+        .map(ContainerStatus::getState)
+        .filter(s -> s != null && s.getTerminated() != null)
+        .map(s -> s.getTerminated())
+        .findFirst();
+  }
+
+  private static Instant finishedAt(Job job, JobCondition condition) {
+    if (job.getStatus().getCompletionTime() != null) {
+      return parse(job.getStatus().getCompletionTime());
+    }
+    return parse(condition.getLastTransitionTime());
+  }
+
+  private static Instant parse(String timestamp) {
+    return timestamp == null ? null : Instant.parse(timestamp);
+  }
+}

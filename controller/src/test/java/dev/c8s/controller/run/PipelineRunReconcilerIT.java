@@ -1,0 +1,287 @@
+package dev.c8s.controller.run;
+
+import static dev.c8s.controller.run.Runs.cleanup;
+import static dev.c8s.controller.run.Runs.config;
+import static dev.c8s.controller.run.Runs.onBranch;
+import static dev.c8s.controller.run.Runs.run;
+import static dev.c8s.controller.run.Runs.step;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.c8s.controller.ControlPlaneResource;
+import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.ConditionStatus;
+import dev.c8s.model.v1alpha1.Matrix;
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.StepPhase;
+import dev.c8s.model.v1alpha1.StepStatus;
+import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** PipelineRuns run to the end on a real control plane where kwok plays the kubelet. */
+@QuarkusTest
+@WithTestResource(ControlPlaneResource.class)
+class PipelineRunReconcilerIT {
+  @Inject KubernetesClient client;
+  private String ns;
+
+  @BeforeEach
+  void namespace() {
+    ns = SharedControlPlane.get(true).newNamespace("runs");
+  }
+
+  @Test
+  void threeStepDagReachesSucceededWithOneJobPerStep() {
+    create(
+        config(
+            ns,
+            "dag",
+            step("test", "true"),
+            step("build", "true", "test"),
+            step("lint", "true", "test")));
+    PipelineRun run = finish(run(ns, "dag-1", "dag", "main"));
+
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
+    assertThat(run.getStatus().getSteps())
+        .extracting(StepStatus::getPhase)
+        .containsOnly(StepPhase.Succeeded);
+    assertThat(run.getStatus().getSteps())
+        .extracting(StepStatus::getJobName)
+        .containsExactlyInAnyOrder("dag-1-test", "dag-1-build", "dag-1-lint");
+    assertThat(run.getStatus().getSteps()).extracting(StepStatus::getExitCode).containsOnly(0);
+    assertThat(run.getStatus().getStartTime()).isNotNull();
+    assertThat(run.getStatus().getCompletionTime()).isNotNull();
+    assertThat(run.getStatus().getPipelineSpec().getSteps()).hasSize(3);
+    assertThat(run.getStatus().getConditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Succeeded");
+              assertThat(c.getStatus()).isEqualTo(ConditionStatus.TRUE);
+              assertThat(c.getReason()).isEqualTo("AllStepsSucceeded");
+            });
+    StepStatus test = stepOf(run, "test");
+    StepStatus build = stepOf(run, "build");
+    assertThat(build.getStartTime()).isAfterOrEqualTo(test.getCompletionTime());
+  }
+
+  @Test
+  void stepJobCarriesLabelsOwnerDeadlineAndResources() {
+    create(config(ns, "shape", step("only", "true")));
+    PipelineRun run = finish(run(ns, "shape-1", "shape", "main"));
+    Job job = client.batch().v1().jobs().inNamespace(ns).withName("shape-1-only").get();
+
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry(C8s.LABEL_PIPELINE_RUN, "shape-1")
+        .containsEntry(C8s.LABEL_STEP, "only")
+        .containsEntry(C8s.LABEL_PIPELINE_CONFIG, "shape")
+        .containsEntry(C8s.LABEL_MANAGED_BY, "c8s");
+    assertThat(job.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.getUid()).isEqualTo(run.getMetadata().getUid());
+              assertThat(o.getController()).isTrue();
+            });
+    assertThat(job.getSpec().getBackoffLimit()).isZero();
+    assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(1800L);
+    assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(3600);
+    var step = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(step.getName()).isEqualTo(StepJobFactory.STEP_CONTAINER);
+    assertThat(step.getResources().getLimits().get("cpu").toString()).isEqualTo("500m");
+    assertThat(step.getResources().getRequests().get("memory").toString()).isEqualTo("1Gi");
+  }
+
+  @Test
+  void failingStepRecordsItsExitCodeSkipsDependantsAndFailsTheRun() {
+    create(
+        config(
+            ns,
+            "fails",
+            step("test", "exit 3"),
+            step("build", "true", "test"),
+            step("lint", "true")));
+    PipelineRun run = finish(run(ns, "fails-1", "fails", "main"));
+
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+    assertThat(stepOf(run, "test").getPhase()).isEqualTo(StepPhase.Failed);
+    assertThat(stepOf(run, "test").getExitCode()).isEqualTo(3);
+    assertThat(stepOf(run, "test").getMessage()).isEqualTo("step exited with code 3");
+    assertThat(stepOf(run, "build").getPhase()).isEqualTo(StepPhase.Skipped);
+    assertThat(stepOf(run, "build").getReason()).isEqualTo("DependencyFailed");
+    assertThat(stepOf(run, "lint").getPhase()).isEqualTo(StepPhase.Succeeded);
+    assertThat(run.getStatus().getConditions().get(0).getMessage())
+        .isEqualTo("Step \"test\" failed");
+    assertThat(client.batch().v1().jobs().inNamespace(ns).withName("fails-1-build").get()).isNull();
+  }
+
+  @Test
+  void cleanupStepRunsAfterAFailure() {
+    create(config(ns, "cleanup", step("test", "exit 1"), cleanup(step("teardown", "true"))));
+    PipelineRun run = finish(run(ns, "cleanup-1", "cleanup", "main"));
+    assertThat(stepOf(run, "teardown").getPhase()).isEqualTo(StepPhase.Succeeded);
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+  }
+
+  @Test
+  void branchConditionSkipsTheStepWithoutAJob() {
+    create(config(ns, "branches", step("test", "true"), onBranch("main", step("deploy", "true"))));
+    PipelineRun run = finish(run(ns, "branches-1", "branches", "feature/x"));
+    assertThat(stepOf(run, "deploy").getPhase()).isEqualTo(StepPhase.Skipped);
+    assertThat(stepOf(run, "deploy").getReason()).isEqualTo("BranchConditionNotMet");
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
+    assertThat(client.batch().v1().jobs().inNamespace(ns).withName("branches-1-deploy").get())
+        .isNull();
+  }
+
+  @Test
+  void stepTimeoutFailsTheStepAndTheRun() {
+    var slow = step("slow", "sleep 600");
+    slow.setTimeout("3s");
+    create(config(ns, "slow", slow));
+    PipelineRun run = finish(run(ns, "slow-1", "slow", "main"));
+    assertThat(stepOf(run, "slow").getPhase()).isEqualTo(StepPhase.Failed);
+    assertThat(stepOf(run, "slow").getReason()).isEqualTo("StepTimedOut");
+    assertThat(run.getStatus().getConditions().get(0).getMessage())
+        .isEqualTo("Step \"slow\" timed out");
+  }
+
+  @Test
+  void pipelineTimeoutStopsRunningStepsAndFailsTheRun() {
+    PipelineConfig config = config(ns, "budget", step("slow", "sleep 600"), step("after", "true"));
+    config.getSpec().setTimeout("4s");
+    create(config);
+    PipelineRun run = finish(run(ns, "budget-1", "budget", "main"));
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+    assertThat(run.getStatus().getConditions().get(0).getReason()).isEqualTo("PipelineTimedOut");
+    assertThat(stepOf(run, "slow").getReason()).isEqualTo("PipelineTimedOut");
+    assertThat(stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace(ns).withName("budget-1-slow").get() == null);
+  }
+
+  @Test
+  void cancelMidRunDeletesTheRunningJobAndCancelsTheRun() {
+    create(config(ns, "cancel", step("slow", "sleep 600"), step("after", "true")));
+    client.resource(run(ns, "cancel-1", "cancel", "main")).create();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace(ns).withName("cancel-1-slow").get() != null);
+
+    client
+        .resources(PipelineRun.class)
+        .inNamespace(ns)
+        .withName("cancel-1")
+        .edit(
+            r -> {
+              r.getSpec().setCancelRequested(true);
+              return r;
+            });
+
+    PipelineRun run =
+        awaitRun(
+            "cancel-1",
+            r ->
+                r.getStatus() != null
+                    && r.getStatus().getPhase() != null
+                    && r.getStatus().getPhase().isTerminal());
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Cancelled);
+    assertThat(stepOf(run, "slow").getReason()).isEqualTo("RunCancelled");
+    assertThat(stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace(ns).withName("cancel-1-slow").get() == null);
+  }
+
+  @Test
+  void matrixValuesReachTheStepAsEnvironmentAndImage() {
+    var step = step("test", "true");
+    step.setImage("golang:${GO}");
+    PipelineConfig config = config(ns, "matrix", step);
+    Matrix matrix = new Matrix();
+    matrix.setDimensions(Map.of("GO", List.of("1.21", "1.22")));
+    config.getSpec().setMatrix(matrix);
+    create(config);
+    PipelineRun run = run(ns, "matrix-1", "matrix", "main");
+    run.getSpec().setMatrixIndex(Map.of("GO", "1.22"));
+    finish(run);
+    Job job = client.batch().v1().jobs().inNamespace(ns).withName("matrix-1-test").get();
+    var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(container.getImage()).isEqualTo("golang:1.22");
+    assertThat(container.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("GO");
+              assertThat(e.getValue()).isEqualTo("1.22");
+            });
+  }
+
+  @Test
+  void runOfAnInvalidPipelineConfigFailsNamingTheProblem() {
+    var step = step("test", "true");
+    step.setImage("golang:${GO}");
+    create(config(ns, "invalid", step));
+    PipelineRun run = finish(run(ns, "invalid-1", "invalid", "main"));
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+    assertThat(run.getStatus().getConditions().get(0).getReason()).isEqualTo("InvalidPipeline");
+    assertThat(run.getStatus().getConditions().get(0).getMessage()).contains("spec.steps[0].image");
+  }
+
+  @Test
+  void runOfAMissingPipelineConfigFailsWithAClearReason() {
+    PipelineRun run = finish(run(ns, "orphan-1", "does-not-exist", "main"));
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+    assertThat(run.getStatus().getConditions().get(0).getReason())
+        .isEqualTo("PipelineConfigNotFound");
+    assertThat(run.getStatus().getConditions().get(0).getMessage())
+        .contains("\"does-not-exist\" does not exist in namespace " + ns);
+  }
+
+  private void create(PipelineConfig config) {
+    client.resource(config).create();
+  }
+
+  private PipelineRun finish(PipelineRun run) {
+    client.resource(run).create();
+    return awaitRun(
+        run.getMetadata().getName(),
+        r ->
+            r.getStatus() != null
+                && r.getStatus().getPhase() != null
+                && r.getStatus().getPhase().isTerminal());
+  }
+
+  private PipelineRun awaitRun(String name, Predicate<PipelineRun> condition) {
+    return await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> client.resources(PipelineRun.class).inNamespace(ns).withName(name).get(),
+            r -> r != null && condition.test(r));
+  }
+
+  private static StepStatus stepOf(PipelineRun run, String name) {
+    List<StepStatus> steps = run.getStatus().getSteps();
+    return steps.stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
+  }
+}
