@@ -1,0 +1,81 @@
+package dev.c8s.webhook.connection;
+
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Every RepositoryConnection in the cluster, kept current by a watch and indexed by repository key
+ * ({@link RepositoryKeys}), so that a delivery finds its connections without asking the API server.
+ */
+@ApplicationScoped
+public class ConnectionIndex {
+  static final String BY_REPOSITORY = "repository";
+  private static final Logger LOG = Logger.getLogger(ConnectionIndex.class);
+
+  private final KubernetesClient client;
+  private volatile SharedIndexInformer<RepositoryConnection> informer;
+
+  public ConnectionIndex(KubernetesClient client) {
+    this.client = client;
+  }
+
+  void start(@Observes StartupEvent startup) {
+    SharedIndexInformer<RepositoryConnection> created =
+        client.resources(RepositoryConnection.class).inAnyNamespace().runnableInformer(0);
+    created.addIndexers(Map.of(BY_REPOSITORY, ConnectionIndex::keys));
+    // Keep retrying: an API server that is briefly away must not leave the index empty for good.
+    created.exceptionHandler(
+        (started, failure) -> {
+          LOG.warnf("watching RepositoryConnections failed, retrying: %s", failure.getMessage());
+          return true;
+        });
+    created.start();
+    informer = created;
+  }
+
+  void stop(@Observes ShutdownEvent shutdown) {
+    if (informer != null) {
+      informer.stop();
+    }
+  }
+
+  /** Whether the first full list has arrived; until then lookups may miss connections. */
+  public boolean isSynced() {
+    return informer != null && informer.hasSynced();
+  }
+
+  /**
+   * The connections whose repository has one of {@code repositoryKeys}, each once, from the cache.
+   * The objects are shared with the cache: never change them.
+   */
+  public List<RepositoryConnection> find(Collection<String> repositoryKeys) {
+    SharedIndexInformer<RepositoryConnection> current = informer;
+    if (current == null) {
+      return List.of();
+    }
+    Map<String, RepositoryConnection> found = new LinkedHashMap<>();
+    for (String key : repositoryKeys) {
+      for (RepositoryConnection connection : current.getIndexer().byIndex(BY_REPOSITORY, key)) {
+        found.putIfAbsent(connection.getMetadata().getUid(), connection);
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  private static List<String> keys(RepositoryConnection connection) {
+    if (connection.getSpec() == null) {
+      return List.of();
+    }
+    return RepositoryKeys.of(connection.getSpec().getRepository()).stream().toList();
+  }
+}

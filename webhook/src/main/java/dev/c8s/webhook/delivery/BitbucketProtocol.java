@@ -1,0 +1,113 @@
+package dev.c8s.webhook.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.c8s.model.v1alpha1.GitProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Bitbucket Cloud: {@code X-Hub-Signature} (sha256=), {@code X-Event-Key}, request UUID. */
+@ApplicationScoped
+public class BitbucketProtocol implements ProviderProtocol {
+  static final String SIGNATURE = "X-Hub-Signature";
+  static final String EVENT = "X-Event-Key";
+  static final String DELIVERY = "X-Request-UUID";
+  static final String PUSH = "repo:push";
+  static final String PING = "diagnostics:ping";
+
+  @Override
+  public GitProvider provider() {
+    return GitProvider.BITBUCKET;
+  }
+
+  @Override
+  public String name() {
+    return "bitbucket";
+  }
+
+  @Override
+  public String event(DeliveryRequest request) {
+    String event = request.header(EVENT);
+    return event == null ? "" : event.strip();
+  }
+
+  @Override
+  public String eventName(String event) {
+    return switch (event) {
+      case PUSH -> "push";
+      case PING -> "ping";
+      default -> "other";
+    };
+  }
+
+  @Override
+  public Optional<String> deliveryId(DeliveryRequest request) {
+    return Optional.ofNullable(request.header(DELIVERY)).map(String::strip);
+  }
+
+  @Override
+  public boolean isSigned(DeliveryRequest request) {
+    return request.header(SIGNATURE) != null;
+  }
+
+  @Override
+  public boolean verify(DeliveryRequest request, byte[] secret) {
+    return Signatures.sha256HeaderMatches(request.header(SIGNATURE), secret, request.body());
+  }
+
+  @Override
+  public Set<String> repositoryUrlPaths() {
+    return Set.of("repository.links.html.href", "repository.links.clone[].href");
+  }
+
+  /** One push may move several branches and tags: each branch it moved to a commit is built. */
+  @Override
+  public EventMeaning interpret(String event, JsonNode payload) throws MalformedPayloadException {
+    if (event.equals(PING)) {
+      return new EventMeaning.Ping();
+    }
+    if (!event.equals(PUSH)) {
+      return new EventMeaning.Ignored(
+          "event "
+              + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
+              + " starts no run: c8s builds repo:push events");
+    }
+    JsonNode changes = Payloads.at(payload, "push.changes");
+    if (!changes.isArray()) {
+      throw new MalformedPayloadException("push.changes: missing or not a list");
+    }
+    List<EventMeaning.BranchPush> pushes = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      JsonNode change = changes.get(i);
+      if (!change.isObject()) {
+        throw new MalformedPayloadException("push.changes[" + i + "]: not an object");
+      }
+      JsonNode target = change.path("new");
+      if (target.isMissingNode() || target.isNull()) {
+        String old = Payloads.firstText(change, "old.name");
+        ignored.add(
+            "deletion of " + (old == null ? "a branch or tag" : old) + ": nothing to build");
+        continue;
+      }
+      String at = "push.changes[" + i + "].new.";
+      String type = Payloads.requiredText(target, "type", at);
+      String name = Payloads.requiredText(target, "name", at);
+      if (!type.equals("branch")) {
+        ignored.add(Payloads.shortName(type) + " push of " + name + ": c8s builds branches only");
+        continue;
+      }
+      String hash = Payloads.requiredText(target, "target.hash", at);
+      pushes.add(new EventMeaning.BranchPush(name, hash.toLowerCase(Locale.ROOT)));
+    }
+    if (pushes.isEmpty()) {
+      return new EventMeaning.Ignored(
+          ignored.isEmpty() ? "the push changed no branch" : String.join("; ", ignored));
+    }
+    return new EventMeaning.Pushes(
+        pushes, Payloads.firstText(payload, "actor.nickname", "actor.display_name"));
+  }
+}

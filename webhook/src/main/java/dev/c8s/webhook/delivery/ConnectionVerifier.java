@@ -1,0 +1,53 @@
+package dev.c8s.webhook.delivery;
+
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.webhook.connection.ConnectionIndex;
+import dev.c8s.webhook.connection.RepositoryKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the RepositoryConnections a delivery may belong to and keeps those whose secret signed it.
+ */
+@ApplicationScoped
+public class ConnectionVerifier {
+  private final ConnectionIndex index;
+  private final WebhookSecrets secrets;
+
+  public ConnectionVerifier(ConnectionIndex index, WebhookSecrets secrets) {
+    this.index = index;
+    this.secrets = secrets;
+  }
+
+  /** Which connections verified the delivery, and if none did, why (for metrics and logs). */
+  public record Verification(List<RepositoryConnection> verified, String failure) {}
+
+  /**
+   * Reads only the repository URLs of the unverified payload, looks their connections up in the
+   * cache, and checks the signature against each connection's own secret.
+   */
+  public Verification verify(ProviderProtocol protocol, DeliveryRequest request) {
+    if (!protocol.isSigned(request)) {
+      return new Verification(List.of(), "missing_signature");
+    }
+    List<String> keys =
+        RepositoryUrlScanner.scan(protocol.json(request), protocol.repositoryUrlPaths()).stream()
+            .map(RepositoryKeys::of)
+            .flatMap(Optional::stream)
+            .distinct()
+            .toList();
+    List<RepositoryConnection> candidates =
+        index.find(keys).stream()
+            .filter(c -> c.getSpec() != null && c.getSpec().getProvider() == protocol.provider())
+            .toList();
+    if (candidates.isEmpty()) {
+      return new Verification(List.of(), "unknown_repository");
+    }
+    List<RepositoryConnection> verified =
+        candidates.stream()
+            .filter(c -> secrets.of(c).map(s -> protocol.verify(request, s)).orElse(false))
+            .toList();
+    return new Verification(verified, verified.isEmpty() ? "signature_mismatch" : null);
+  }
+}

@@ -1,0 +1,205 @@
+package dev.c8s.webhook.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.webhook.delivery.ConnectionVerifier.Verification;
+import dev.c8s.webhook.delivery.EventMeaning.Ignored;
+import dev.c8s.webhook.delivery.EventMeaning.Ping;
+import dev.c8s.webhook.delivery.EventMeaning.Pushes;
+import dev.c8s.webhook.metrics.WebhookMetrics;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/** Handles one delivery: verify, then read, then act, and answer with a status and JSON. */
+@ApplicationScoped
+public class DeliveryHandler {
+  private static final Logger LOG = Logger.getLogger(DeliveryHandler.class);
+  private static final Pattern DELIVERY_ID = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ConnectionVerifier verifier;
+  private final PushProcessor pushes;
+  private final LastEventRecorder lastEvents;
+  private final WebhookMetrics metrics;
+  private final Clock clock;
+
+  public DeliveryHandler(
+      ConnectionVerifier verifier,
+      PushProcessor pushes,
+      LastEventRecorder lastEvents,
+      WebhookMetrics metrics,
+      Clock clock) {
+    this.verifier = verifier;
+    this.pushes = pushes;
+    this.lastEvents = lastEvents;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** An HTTP status and the JSON answer to send with it. */
+  public record Answer(int status, DeliveryAnswer body, String outcome) {}
+
+  /** Handles {@code request} as a delivery of {@code protocol}'s provider. */
+  public Answer handle(ProviderProtocol protocol, DeliveryRequest request) {
+    long started = System.nanoTime();
+    String event = protocol.event(request);
+    Answer answer;
+    try {
+      answer = verifiedOrRefused(protocol, request, event);
+    } catch (KubernetesClientException e) {
+      LOG.warnf(
+          "%s delivery failed, Kubernetes API unavailable: %s", protocol.name(), e.getMessage());
+      answer =
+          new Answer(
+              503,
+              DeliveryAnswer.error(
+                  null, Payloads.shortName(event), "the Kubernetes API is unavailable; redeliver"),
+              "unavailable");
+    }
+    metrics.event(protocol.name(), protocol.eventName(event), answer.outcome());
+    metrics.handled(
+        protocol.name(), answer.outcome(), Duration.ofNanos(System.nanoTime() - started));
+    return answer;
+  }
+
+  private Answer verifiedOrRefused(
+      ProviderProtocol protocol, DeliveryRequest request, String event) {
+    Verification verification = verifier.verify(protocol, request);
+    if (verification.verified().isEmpty()) {
+      metrics.signatureFailure(protocol.name(), verification.failure());
+      return new Answer(401, DeliveryAnswer.UNAUTHORIZED, "unauthorized");
+    }
+    // From here on the payload is trusted: it was signed with a connection's secret.
+    String shownEvent = Payloads.shortName(event);
+    String deliveryId = protocol.deliveryId(request).orElseGet(() -> bodyHash(request.body()));
+    if (!DELIVERY_ID.matcher(deliveryId).matches()) {
+      return malformed(
+          null,
+          shownEvent,
+          "the delivery id header must be 1 to 128 visible ASCII" + " characters");
+    }
+    JsonNode payload;
+    try {
+      payload = JSON.readTree(protocol.json(request));
+    } catch (JsonProcessingException e) {
+      return malformed(
+          deliveryId,
+          shownEvent,
+          "the payload is not valid JSON: "
+              + e.getOriginalMessage()
+              + " at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr());
+    } catch (java.io.IOException e) {
+      return malformed(deliveryId, shownEvent, "the payload could not be read: " + e.getMessage());
+    }
+    if (payload == null || !payload.isObject()) {
+      return malformed(deliveryId, shownEvent, "the payload is not a JSON object");
+    }
+    try {
+      return act(
+          protocol,
+          verification.verified(),
+          protocol.interpret(event, payload),
+          deliveryId,
+          shownEvent);
+    } catch (MalformedPayloadException e) {
+      return malformed(deliveryId, shownEvent, e.getMessage());
+    }
+  }
+
+  private Answer act(
+      ProviderProtocol protocol,
+      List<RepositoryConnection> connections,
+      EventMeaning meaning,
+      String deliveryId,
+      String event)
+      throws MalformedPayloadException {
+    Instant now = clock.instant();
+    return switch (meaning) {
+      case Ping ping -> {
+        record(connections, "ping", null, now);
+        yield new Answer(
+            200,
+            new DeliveryAnswer(
+                deliveryId,
+                event,
+                null,
+                "pong: the webhook reached c8s and its signature was verified",
+                null,
+                null),
+            "ping");
+      }
+      case Ignored ignored -> {
+        String type = protocol.eventName(event);
+        record(connections, type.equals("other") ? event : type, null, now);
+        yield new Answer(
+            202, DeliveryAnswer.ignored(deliveryId, event, ignored.reason()), "ignored");
+      }
+      case Pushes push -> {
+        PushProcessor.Result result =
+            pushes.process(connections, push, deliveryId, protocol.name(), now);
+        record(connections, "push", push.pushes().get(0).commit(), now);
+        metrics.runsCreated(protocol.name(), result.created());
+        yield answer(deliveryId, event, result);
+      }
+    };
+  }
+
+  private static Answer answer(String deliveryId, String event, PushProcessor.Result result) {
+    List<String> skipped = result.skipped().isEmpty() ? null : result.skipped();
+    if (!result.unavailable().isEmpty() || !result.refused().isEmpty()) {
+      boolean unavailable = !result.unavailable().isEmpty();
+      List<String> problems = unavailable ? result.unavailable() : result.refused();
+      String error =
+          (unavailable
+                  ? "could not create all runs, redeliver to retry: "
+                  : "the Kubernetes API refused runs: ")
+              + String.join("; ", problems);
+      return new Answer(
+          unavailable ? 503 : 422,
+          new DeliveryAnswer(deliveryId, event, result.runs(), null, skipped, error),
+          unavailable ? "unavailable" : "refused");
+    }
+    if (result.runs().isEmpty()) {
+      return new Answer(
+          202,
+          new DeliveryAnswer(
+              deliveryId, event, List.of(), String.join("; ", result.skipped()), null, null),
+          "ignored");
+    }
+    return new Answer(
+        201, new DeliveryAnswer(deliveryId, event, result.runs(), null, skipped, null), "created");
+  }
+
+  private void record(
+      List<RepositoryConnection> connections, String type, String commit, Instant at) {
+    connections.forEach(c -> lastEvents.record(c, type, commit, at));
+  }
+
+  private static Answer malformed(String deliveryId, String event, String reason) {
+    return new Answer(400, DeliveryAnswer.error(deliveryId, event, reason), "malformed");
+  }
+
+  /** Without a provider id, an identical body is the best sign of a redelivery. */
+  private static String bodyHash(byte[] body) {
+    try {
+      return "sha256-"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

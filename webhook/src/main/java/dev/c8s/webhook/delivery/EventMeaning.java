@@ -1,0 +1,28 @@
+package dev.c8s.webhook.delivery;
+
+import java.util.List;
+
+/** What a verified delivery asks of c8s: answer a ping, build pushed branches, or nothing. */
+public sealed interface EventMeaning {
+
+  /** The provider checks that the webhook is reachable. */
+  record Ping() implements EventMeaning {}
+
+  /**
+   * Commits pushed to branches; Bitbucket may report several branches in one delivery.
+   *
+   * @param pushes the branch updates, at least one
+   * @param pusher who pushed, or null when the payload does not say
+   */
+  record Pushes(List<BranchPush> pushes, String pusher) implements EventMeaning {
+    public Pushes {
+      pushes = List.copyOf(pushes);
+    }
+  }
+
+  /** An event that starts no run, and why (a tag push, a branch deletion, another event). */
+  record Ignored(String reason) implements EventMeaning {}
+
+  /** A branch moved to {@code commit}: the branch name without {@code refs/heads/}. */
+  record BranchPush(String branch, String commit) {}
+}

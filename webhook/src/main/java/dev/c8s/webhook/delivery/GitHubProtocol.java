@@ -1,0 +1,120 @@
+package dev.c8s.webhook.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.c8s.model.v1alpha1.GitProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** GitHub: {@code X-Hub-Signature-256}, {@code X-GitHub-Event}, {@code X-GitHub-Delivery}. */
+@ApplicationScoped
+public class GitHubProtocol implements ProviderProtocol {
+  static final String SIGNATURE = "X-Hub-Signature-256";
+  static final String EVENT = "X-GitHub-Event";
+  static final String DELIVERY = "X-GitHub-Delivery";
+  private static final String FORM_PREFIX = "payload=";
+
+  @Override
+  public GitProvider provider() {
+    return GitProvider.GITHUB;
+  }
+
+  @Override
+  public String name() {
+    return "github";
+  }
+
+  @Override
+  public String event(DeliveryRequest request) {
+    String event = request.header(EVENT);
+    return event == null ? "" : event.strip();
+  }
+
+  @Override
+  public String eventName(String event) {
+    return switch (event) {
+      case "push", "ping" -> event;
+      default -> "other";
+    };
+  }
+
+  @Override
+  public Optional<String> deliveryId(DeliveryRequest request) {
+    return Optional.ofNullable(request.header(DELIVERY)).map(String::strip);
+  }
+
+  @Override
+  public boolean isSigned(DeliveryRequest request) {
+    return request.header(SIGNATURE) != null;
+  }
+
+  @Override
+  public boolean verify(DeliveryRequest request, byte[] secret) {
+    return Signatures.sha256HeaderMatches(request.header(SIGNATURE), secret, request.body());
+  }
+
+  @Override
+  public Set<String> repositoryUrlPaths() {
+    return Set.of(
+        "repository.html_url",
+        "repository.clone_url",
+        "repository.ssh_url",
+        "repository.git_url",
+        "repository.url");
+  }
+
+  /**
+   * GitHub sends JSON, or with content type {@code application/x-www-form-urlencoded} the JSON in
+   * the form field {@code payload}; the signature always covers the body as sent.
+   */
+  @Override
+  public byte[] json(DeliveryRequest request) {
+    String contentType = request.header("Content-Type");
+    boolean form =
+        contentType != null
+            && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    if (!form) {
+      return request.body();
+    }
+    String body = new String(request.body(), StandardCharsets.UTF_8);
+    for (String field : body.split("&")) {
+      if (field.startsWith(FORM_PREFIX)) {
+        try {
+          String json =
+              URLDecoder.decode(field.substring(FORM_PREFIX.length()), StandardCharsets.UTF_8);
+          return json.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+          return new byte[0];
+        }
+      }
+    }
+    return new byte[0];
+  }
+
+  @Override
+  public EventMeaning interpret(String event, JsonNode payload) throws MalformedPayloadException {
+    if (event.equals("ping")) {
+      return new EventMeaning.Ping();
+    }
+    if (!event.equals("push")) {
+      return new EventMeaning.Ignored(
+          "event "
+              + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
+              + " starts no run: c8s builds push events");
+    }
+    String ref = Payloads.requiredText(payload, "ref");
+    String after = Payloads.requiredText(payload, "after");
+    String ignored = Payloads.ignoredPush(ref, after, payload.path("deleted").asBoolean(false));
+    if (ignored != null) {
+      return new EventMeaning.Ignored(ignored);
+    }
+    String pusher = Payloads.firstText(payload, "pusher.name", "sender.login");
+    return new EventMeaning.Pushes(
+        List.of(new EventMeaning.BranchPush(Payloads.branch(ref), after.toLowerCase(Locale.ROOT))),
+        pusher);
+  }
+}

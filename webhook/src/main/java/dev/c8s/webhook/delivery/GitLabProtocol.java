@@ -1,0 +1,101 @@
+package dev.c8s.webhook.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.c8s.model.v1alpha1.GitProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** GitLab: the plain {@code X-Gitlab-Token}, {@code X-Gitlab-Event}, idempotency key or UUID. */
+@ApplicationScoped
+public class GitLabProtocol implements ProviderProtocol {
+  static final String TOKEN = "X-Gitlab-Token";
+  static final String EVENT = "X-Gitlab-Event";
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String EVENT_UUID = "X-Gitlab-Event-UUID";
+  static final String PUSH_HOOK = "Push Hook";
+  static final String TAG_PUSH_HOOK = "Tag Push Hook";
+
+  @Override
+  public GitProvider provider() {
+    return GitProvider.GITLAB;
+  }
+
+  @Override
+  public String name() {
+    return "gitlab";
+  }
+
+  @Override
+  public String event(DeliveryRequest request) {
+    String event = request.header(EVENT);
+    return event == null ? "" : event.strip();
+  }
+
+  @Override
+  public String eventName(String event) {
+    return switch (event) {
+      case PUSH_HOOK -> "push";
+      case TAG_PUSH_HOOK -> "tag_push";
+      default -> "other";
+    };
+  }
+
+  /** GitLab 17.4+ keeps {@code Idempotency-Key} across retries; older ones send the event UUID. */
+  @Override
+  public Optional<String> deliveryId(DeliveryRequest request) {
+    String key = request.header(IDEMPOTENCY_KEY);
+    if (key == null || key.isBlank()) {
+      key = request.header(EVENT_UUID);
+    }
+    return Optional.ofNullable(key).map(String::strip);
+  }
+
+  @Override
+  public boolean isSigned(DeliveryRequest request) {
+    return request.header(TOKEN) != null;
+  }
+
+  @Override
+  public boolean verify(DeliveryRequest request, byte[] secret) {
+    return Signatures.tokenMatches(request.header(TOKEN), secret);
+  }
+
+  @Override
+  public Set<String> repositoryUrlPaths() {
+    return Set.of(
+        "project.git_http_url",
+        "project.git_ssh_url",
+        "project.web_url",
+        "repository.git_http_url",
+        "repository.git_ssh_url",
+        "repository.homepage");
+  }
+
+  @Override
+  public EventMeaning interpret(String event, JsonNode payload) throws MalformedPayloadException {
+    if (event.equals(TAG_PUSH_HOOK)) {
+      String ref = Payloads.firstText(payload, "ref");
+      return new EventMeaning.Ignored(
+          Payloads.ignoredPush(ref == null ? "refs/tags/?" : ref, "1", false));
+    }
+    if (!event.equals(PUSH_HOOK)) {
+      return new EventMeaning.Ignored(
+          "event "
+              + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
+              + " starts no run: c8s builds Push Hook events");
+    }
+    String ref = Payloads.requiredText(payload, "ref");
+    String after = Payloads.requiredText(payload, "after");
+    String ignored = Payloads.ignoredPush(ref, after, false);
+    if (ignored != null) {
+      return new EventMeaning.Ignored(ignored);
+    }
+    String pusher = Payloads.firstText(payload, "user_username", "user_name");
+    return new EventMeaning.Pushes(
+        List.of(new EventMeaning.BranchPush(Payloads.branch(ref), after.toLowerCase(Locale.ROOT))),
+        pusher);
+  }
+}

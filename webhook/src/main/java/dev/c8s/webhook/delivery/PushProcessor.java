@@ -1,0 +1,142 @@
+package dev.c8s.webhook.delivery;
+
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.validation.PipelineRunValidator;
+import dev.c8s.model.validation.ValidationError;
+import dev.c8s.model.validation.ValidationResult;
+import dev.c8s.webhook.delivery.EventMeaning.BranchPush;
+import dev.c8s.webhook.delivery.EventMeaning.Pushes;
+import dev.c8s.webhook.delivery.RunPlanner.Trigger;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/** Turns a verified push into PipelineRuns in each namespace whose connection verified it. */
+@ApplicationScoped
+public class PushProcessor {
+  private static final Logger LOG = Logger.getLogger(PushProcessor.class);
+  private final KubernetesClient client;
+  private final RunCreator creator;
+  private final PipelineRunValidator validator = new PipelineRunValidator();
+
+  public PushProcessor(KubernetesClient client, RunCreator creator) {
+    this.client = client;
+    this.creator = creator;
+  }
+
+  /**
+   * What became of a push: the runs (created now or by an earlier delivery), how many were new, why
+   * some connections or branches started nothing, and the runs that could not be created.
+   */
+  public record Result(
+      List<RunRef> runs,
+      int created,
+      List<String> skipped,
+      List<String> refused,
+      List<String> unavailable) {}
+
+  /** One planned run with its fallback name for a hash clash. */
+  private record Planned(PipelineRun run, PipelineRun longerNamed) {}
+
+  /**
+   * Plans every run first and checks each with the common PipelineRun rules, so a payload that
+   * cannot make a valid run creates none; then creates them.
+   *
+   * @throws MalformedPayloadException when the pushed values cannot form a valid run
+   */
+  public Result process(
+      List<RepositoryConnection> connections,
+      Pushes pushes,
+      String deliveryId,
+      String provider,
+      Instant now)
+      throws MalformedPayloadException {
+    List<String> skipped = new ArrayList<>();
+    List<Planned> planned = new ArrayList<>();
+    for (RepositoryConnection connection : connections) {
+      String namespace = connection.getMetadata().getNamespace();
+      String where = namespace + "/" + connection.getMetadata().getName();
+      String ref = connection.getSpec().getPipelineConfigRef();
+      if (ref == null || ref.isBlank()) {
+        skipped.add("RepositoryConnection " + where + " names no pipelineConfigRef");
+        continue;
+      }
+      PipelineConfig config =
+          client.resources(PipelineConfig.class).inNamespace(namespace).withName(ref).get();
+      if (config == null || config.getSpec() == null) {
+        skipped.add("PipelineConfig " + namespace + "/" + ref + " does not exist");
+        continue;
+      }
+      Trigger trigger =
+          new Trigger(
+              deliveryId, provider, connection.getMetadata().getName(), pushes.pusher(), now);
+      for (BranchPush push : pushes.pushes()) {
+        if (!RunPlanner.branchMatches(config, push.branch())) {
+          skipped.add(
+              "branch "
+                  + push.branch()
+                  + " does not match spec.branches of PipelineConfig "
+                  + namespace
+                  + "/"
+                  + ref);
+          continue;
+        }
+        List<PipelineRun> runs = RunPlanner.runs(config, push, trigger, RunNames.HASH_LENGTH);
+        List<PipelineRun> longer =
+            RunPlanner.runs(config, push, trigger, RunNames.LONG_HASH_LENGTH);
+        for (int i = 0; i < runs.size(); i++) {
+          planned.add(new Planned(runs.get(i), longer.get(i)));
+        }
+      }
+    }
+    for (Planned p : planned) {
+      ValidationResult result = validator.validate(p.run());
+      if (!result.isValid()) {
+        throw new MalformedPayloadException(
+            "the push cannot become a valid PipelineRun: "
+                + result.errors().stream()
+                    .map(ValidationError::toString)
+                    .collect(Collectors.joining("; ")));
+      }
+    }
+    return create(planned, skipped);
+  }
+
+  private Result create(List<Planned> planned, List<String> skipped) {
+    List<RunRef> runs = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    List<String> unavailable = new ArrayList<>();
+    int created = 0;
+    for (Planned p : planned) {
+      String name = p.run().getMetadata().getNamespace() + "/" + p.run().getMetadata().getName();
+      try {
+        RunCreator.Outcome outcome = creator.create(p.run(), p.longerNamed());
+        runs.add(RunRef.of(outcome.run()));
+        created += outcome.created() ? 1 : 0;
+      } catch (KubernetesClientException e) {
+        String why = "PipelineRun " + name + ": " + describe(e);
+        LOG.warnf("could not create %s", why);
+        if (e.getCode() >= 400 && e.getCode() < 500) {
+          refused.add(why);
+        } else {
+          unavailable.add(why);
+        }
+      }
+    }
+    return new Result(runs, created, skipped, refused, unavailable);
+  }
+
+  private static String describe(KubernetesClientException e) {
+    if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+      return e.getStatus().getMessage();
+    }
+    return e.getMessage();
+  }
+}

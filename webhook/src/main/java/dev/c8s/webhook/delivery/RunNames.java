@@ -1,0 +1,77 @@
+package dev.c8s.webhook.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Deterministic PipelineRun names, {@code <config>-<hash>}: the same delivery always names the same
+ * runs, so a redelivery finds them instead of creating more.
+ */
+public final class RunNames {
+  /** Longest DNS-1123 label: run names also end up in Job names and label values. */
+  public static final int MAX_LENGTH = 63;
+
+  /** Hex digits of the hash in a run name. */
+  public static final int HASH_LENGTH = 10;
+
+  /** Hex digits used instead when the short name is taken by another delivery's run. */
+  public static final int LONG_HASH_LENGTH = 20;
+
+  private RunNames() {}
+
+  /**
+   * The name of the run of {@code config} that {@code deliveryId} starts for a push of {@code
+   * branch} to {@code commit} with one matrix {@code combination}.
+   */
+  public static String of(
+      String config,
+      String deliveryId,
+      String branch,
+      String commit,
+      Map<String, String> combination,
+      int hashLength) {
+    StringBuilder identity = new StringBuilder();
+    identity.append(deliveryId).append('\n').append(config).append('\n');
+    identity.append(branch).append('\n').append(commit).append('\n');
+    // Sorted, so the name does not depend on the order the dimensions are declared in.
+    new TreeMap<>(combination)
+        .forEach((k, v) -> identity.append(k).append('=').append(v).append('\n'));
+    String hash = sha256Hex(identity.toString()).substring(0, hashLength);
+    return shortenedPrefix(config, MAX_LENGTH - hashLength - 1) + "-" + hash;
+  }
+
+  /**
+   * {@code value} when it fits a label value, else a prefix and a hash of the whole (the same form
+   * the controller uses for the labels of a run's Jobs).
+   */
+  public static String labelValue(String value) {
+    if (value.length() <= MAX_LENGTH) {
+      return value;
+    }
+    return shortenedPrefix(value, MAX_LENGTH - HASH_LENGTH - 1)
+        + "-"
+        + sha256Hex(value).substring(0, HASH_LENGTH);
+  }
+
+  private static String shortenedPrefix(String name, int max) {
+    // A PipelineConfig name may contain dots (DNS subdomain); a DNS label may not.
+    String prefix = name.replace('.', '-');
+    prefix = prefix.length() > max ? prefix.substring(0, max) : prefix;
+    prefix = prefix.replaceAll("-+$", "");
+    return prefix.isEmpty() ? "run" : prefix;
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.c8s.webhook.delivery;
+
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** Reads the {@code webhook-secret} of the Secret a RepositoryConnection names. */
+@ApplicationScoped
+public class WebhookSecrets {
+  /** The key of the webhook secret in the Secret named by {@code spec.webhookSecretRef}. */
+  public static final String KEY = "webhook-secret";
+
+  private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
+  private final KubernetesClient client;
+
+  public WebhookSecrets(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /**
+   * The secret of {@code connection}, or empty when it names none, or its Secret or key is missing
+   * (logged for the operator: the sender only ever sees 401). Trailing line breaks are dropped:
+   * {@code kubectl create secret --from-file} keeps the newline an editor adds, and the secret
+   * typed into the provider has none.
+   */
+  public Optional<byte[]> of(RepositoryConnection connection) {
+    String namespace = connection.getMetadata().getNamespace();
+    String name = connection.getSpec() == null ? null : connection.getSpec().getWebhookSecretRef();
+    if (name == null || name.isBlank()) {
+      LOG.warnf(
+          "RepositoryConnection %s/%s has no webhookSecretRef; its deliveries are refused",
+          namespace, connection.getMetadata().getName());
+      return Optional.empty();
+    }
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(KEY);
+    if (encoded == null) {
+      LOG.warnf(
+          "Secret %s/%s of RepositoryConnection %s is missing or has no key %s; deliveries refused",
+          namespace, name, connection.getMetadata().getName(), KEY);
+      return Optional.empty();
+    }
+    return Optional.of(withoutTrailingLineBreaks(Base64.getDecoder().decode(encoded.strip())));
+  }
+
+  private static byte[] withoutTrailingLineBreaks(byte[] value) {
+    int end = value.length;
+    while (end > 0 && (value[end - 1] == '\n' || value[end - 1] == '\r')) {
+      end--;
+    }
+    return Arrays.copyOf(value, end);
+  }
+}
