@@ -1,6 +1,7 @@
 package dev.c8s.webhook.delivery;
 
 import dev.c8s.webhook.http.WebhookBodyLimit;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -55,10 +56,8 @@ public class WebhookResource {
 
   /** The body was read, within the size limit, by {@link WebhookBodyLimit}. */
   private Response handle(ProviderProtocol protocol, RoutingContext context, HttpHeaders headers) {
-    byte[] body =
-        context.body() == null || context.body().buffer() == null
-            ? new byte[0]
-            : context.body().buffer().getBytes();
+    Buffer read = context.get(WebhookBodyLimit.BODY);
+    byte[] body = read == null ? new byte[0] : read.getBytes();
     Map<String, String> first = new HashMap<>();
     headers
         .getRequestHeaders()
