@@ -1,5 +1,6 @@
 package dev.c8s.webhook.delivery;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,16 +94,8 @@ public class DeliveryHandler {
     try {
       payload = JSON.readTree(protocol.json(request));
     } catch (JsonProcessingException e) {
-      return malformed(
-          deliveryId,
-          shownEvent,
-          "the payload is not valid JSON: "
-              + e.getOriginalMessage()
-              + " at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr());
-    } catch (java.io.IOException e) {
+      return malformed(deliveryId, shownEvent, "the payload is not valid JSON: " + where(e));
+    } catch (IOException e) {
       return malformed(deliveryId, shownEvent, "the payload could not be read: " + e.getMessage());
     }
     if (payload == null || !payload.isObject()) {
@@ -187,6 +180,13 @@ public class DeliveryHandler {
   private void record(
       List<RepositoryConnection> connections, String type, String commit, Instant at) {
     connections.forEach(c -> lastEvents.record(c, type, commit, at));
+  }
+
+  /** Jackson's message and, when it knows one (limits do not), the place it stopped. */
+  private static String where(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    return e.getOriginalMessage()
+        + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
   }
 
   private static Answer malformed(String deliveryId, String event, String reason) {
