@@ -12,6 +12,7 @@ import dev.c8s.webhook.delivery.EventMeaning.Pushes;
 import dev.c8s.webhook.metrics.WebhookMetrics;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
