@@ -1,0 +1,127 @@
+package dev.c8s.webhook.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.c8s.webhook.metrics.WebhookMetrics;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code POST /webhooks/github|gitlab|bitbucket}: reads the raw body within {@code
+ * quarkus.http.limits.max-body-size}, hands it to the {@link DeliveryHandler} on a worker thread
+ * and answers with JSON, including a JSON 413 for a body over the limit.
+ *
+ * <p>A plain Vert.x route, ahead of Quarkus' own body limit: that one answers 413 with no body, and
+ * the body must reach the signature check exactly as sent (a form body undecoded).
+ */
+@ApplicationScoped
+public class WebhookRoutes {
+  private static final Logger LOG = Logger.getLogger(WebhookRoutes.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DeliveryHandler handler;
+  private final WebhookMetrics metrics;
+  private final Map<String, ProviderProtocol> protocols;
+  private final long limit;
+
+  public WebhookRoutes(
+      DeliveryHandler handler,
+      WebhookMetrics metrics,
+      GitHubProtocol github,
+      GitLabProtocol gitlab,
+      BitbucketProtocol bitbucket,
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+    this.handler = handler;
+    this.metrics = metrics;
+    this.protocols = Map.of("github", github, "gitlab", gitlab, "bitbucket", bitbucket);
+    this.limit = limit.asLongValue();
+  }
+
+  void install(@Observes Router router) {
+    router
+        .post("/webhooks/:provider")
+        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+        .handler(this::receive);
+  }
+
+  private void receive(RoutingContext context) {
+    ProviderProtocol protocol = protocols.get(context.pathParam("provider"));
+    if (protocol == null) {
+      context.next(); // not a receiver: Quarkus answers 404
+      return;
+    }
+    LimitedBody.read(
+        context.request(),
+        limit,
+        body -> {
+          Map<String, String> headers = new HashMap<>();
+          context.request().headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
+          DeliveryRequest request = new DeliveryRequest(headers, body.getBytes());
+          context
+              .vertx()
+              .executeBlocking(() -> handler.handle(protocol, request), false)
+              .onSuccess(answer -> respond(context, answer.status(), answer.body(), false))
+              .onFailure(
+                  failure -> {
+                    LOG.errorf(failure, "%s delivery failed", protocol.name());
+                    respond(
+                        context, 500, DeliveryAnswer.error(null, null, "internal error"), false);
+                  });
+        },
+        () -> tooLarge(context, protocol));
+  }
+
+  private void tooLarge(RoutingContext context, ProviderProtocol protocol) {
+    metrics.event(
+        protocol.name(), protocol.eventName(protocol.event(headersOnly(context))), "too_large");
+    respond(
+        context,
+        413,
+        DeliveryAnswer.error(
+            null,
+            null,
+            "the body is larger than " + limit + " bytes, the most c8s accepts (GitHub's own cap)"),
+        true);
+  }
+
+  private static DeliveryRequest headersOnly(RoutingContext context) {
+    Map<String, String> headers = new HashMap<>();
+    context.request().headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
+    return new DeliveryRequest(headers, new byte[0]);
+  }
+
+  /** Writes {@code answer}; {@code unread} when the body was left unread (HTTP/1 must close). */
+  private static void respond(
+      RoutingContext context, int status, DeliveryAnswer answer, boolean unread) {
+    String json;
+    try {
+      json = JSON.writeValueAsString(answer);
+    } catch (JsonProcessingException e) {
+      json = "{\"error\":\"internal error\"}";
+    }
+    boolean close = unread && context.request().version() != HttpVersion.HTTP_2;
+    HttpServerResponse response = context.response().setStatusCode(status);
+    response.putHeader("Content-Type", "application/json");
+    if (close) {
+      response.putHeader("Connection", "close");
+    }
+    response
+        .end(json)
+        .onComplete(
+            sent -> {
+              if (close) {
+                context.request().connection().close();
+              }
+            });
+  }
+}
