@@ -14,6 +14,7 @@ import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.model.validation.PipelineConfigValidator;
@@ -81,9 +82,14 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
                     j -> j.getMetadata().getAnnotations().get(StepJobFactory.STEP_ANNOTATION),
                     j -> j,
                     (a, b) -> a));
-    existing.forEach((step, job) -> jobs.observe(job, step, status));
-
     PipelineRunStatus current = status.build();
+    for (Step step : current.getPipelineSpec().getSteps()) {
+      Job job = existing.get(step.getName());
+      if (job != null && !status.finished(step.getName())) {
+        jobs.observe(run, job, step, status);
+      }
+    }
+
     Decision decision =
         PipelineEngine.decide(
             new EngineInput(

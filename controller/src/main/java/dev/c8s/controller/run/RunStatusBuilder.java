@@ -69,6 +69,17 @@ public final class RunStatusBuilder {
     return this;
   }
 
+  /** Where a step's archived log is. */
+  public RunStatusBuilder logUrl(String step, String url) {
+    step(step).setLogUrl(url);
+    return this;
+  }
+
+  /** Whether the step has finished as far as the stored status knows. */
+  public boolean finished(String step) {
+    return step(step).getPhase().isTerminal();
+  }
+
   /** A step whose Job was just created. */
   public RunStatusBuilder started(String step, String jobName) {
     StepStatus s = step(step);

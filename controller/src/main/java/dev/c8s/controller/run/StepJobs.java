@@ -6,10 +6,13 @@ import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.controller.job.StepTransfers;
+import dev.c8s.controller.logs.LogArchiver;
+import dev.c8s.controller.logs.StepSecretValues;
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.Step;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
@@ -31,13 +34,18 @@ public class StepJobs {
 
   @Inject KubernetesClient client;
   @Inject ControllerSettings settings;
+  @Inject LogArchiver logs;
+  @Inject StepSecretValues secretValues;
 
   PipelineConfig pipelineConfig(String namespace, String name) {
     return client.resources(PipelineConfig.class).inNamespace(namespace).withName(name).get();
   }
 
-  /** Records what a step's Job says; reads its pods only once the Job has finished. */
-  void observe(Job job, String step, RunStatusBuilder status) {
+  /**
+   * Records what a step's Job says; once the Job has finished, reads its pods for the exit code and
+   * archives the step's masked log.
+   */
+  void observe(PipelineRun run, Job job, Step step, RunStatusBuilder status) {
     boolean finished =
         job.getStatus() != null
             && job.getStatus().getConditions() != null
@@ -47,7 +55,17 @@ public class StepJobs {
                         ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
                             && "True".equals(c.getStatus()));
     List<Pod> pods = finished ? podsOf(job) : List.of();
-    status.observed(step, job.getMetadata().getName(), StepObservation.of(job, pods));
+    status.observed(step.getName(), job.getMetadata().getName(), StepObservation.of(job, pods));
+    if (finished && !pods.isEmpty()) {
+      String namespace = run.getMetadata().getNamespace();
+      logs.archive(
+              namespace,
+              run.getMetadata().getName(),
+              step.getName(),
+              pods.get(0).getMetadata().getName(),
+              secretValues.of(namespace, step))
+          .ifPresent(url -> status.logUrl(step.getName(), url));
+    }
   }
 
   /**

@@ -17,8 +17,11 @@ import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
+import dev.c8s.model.v1alpha1.StepSecret;
 import dev.c8s.model.v1alpha1.StepStatus;
+import dev.c8s.testing.FakeStepLog;
 import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
@@ -30,12 +33,14 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** PipelineRuns run to the end on a real control plane where kwok plays the kubelet. */
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class PipelineRunReconcilerIT {
   @Inject KubernetesClient client;
+  @Inject S3Client s3;
   private String ns;
 
   @BeforeEach
@@ -76,6 +81,32 @@ class PipelineRunReconcilerIT {
     StepStatus test = stepOf(run, "test");
     StepStatus build = stepOf(run, "build");
     assertThat(build.getStartTime()).isAfterOrEqualTo(test.getCompletionTime());
+  }
+
+  @Test
+  void finishedStepsLogIsArchivedWithInjectedSecretsMasked() {
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("token")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToStringData("TOKEN", FakeStepLog.SECRET)
+                .build())
+        .create();
+    var step = step("login", "true");
+    step.setSecrets(List.of(new StepSecret("token", "TOKEN", null)));
+    create(config(ns, "logs", step));
+    PipelineRun run = finish(run(ns, "logs-1", "logs", "main"));
+
+    String url = stepOf(run, "login").getLogUrl();
+    assertThat(url).isEqualTo("s3://c8s-logs/" + ns + "/logs-1/login.log");
+    String archived =
+        s3.getObjectAsBytes(r -> r.bucket("c8s-logs").key(ns + "/logs-1/login.log")).asUtf8String();
+    assertThat(archived)
+        .contains("step started", "logging in with token ***", "step finished")
+        .doesNotContain(FakeStepLog.SECRET);
   }
 
   @Test
