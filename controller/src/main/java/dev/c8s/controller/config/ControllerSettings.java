@@ -20,6 +20,10 @@ public interface ControllerSettings {
   @WithDefault("1h")
   Duration jobTtl();
 
+  /** The webhook service's external base URL, published in RepositoryConnection status. */
+  @WithDefault("http://c8s-webhook.c8s-system.svc:8080")
+  String externalUrl();
+
   /** How often a step waiting for quota checks again. */
   @WithDefault("5s")
   Duration quotaRecheck();

@@ -2,6 +2,7 @@ package dev.c8s.controller.run;
 
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.controller.metrics.RunMetrics;
 import dev.c8s.model.engine.Decision;
 import dev.c8s.model.engine.EngineInput;
 import dev.c8s.model.engine.PipelineEngine;
@@ -47,6 +48,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
 
   @Inject StepJobs jobs;
   @Inject Clock clock;
+  @Inject RunMetrics metrics;
 
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
@@ -61,6 +63,10 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
 
   @Override
   public UpdateControl<PipelineRun> reconcile(PipelineRun run, Context<PipelineRun> context) {
+    return metrics.timeReconcile("pipelinerun", () -> reconcileTimed(run, context));
+  }
+
+  private UpdateControl<PipelineRun> reconcileTimed(PipelineRun run, Context<PipelineRun> context) {
     if (run.getStatus() != null
         && run.getStatus().getPhase() != null
         && run.getStatus().getPhase().isTerminal()) {
@@ -183,10 +189,16 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     return states;
   }
 
-  private static UpdateControl<PipelineRun> write(PipelineRun run, RunStatusBuilder status) {
+  private UpdateControl<PipelineRun> write(PipelineRun run, RunStatusBuilder status) {
     if (!status.changed()) {
       return UpdateControl.noUpdate();
     }
+    String created = run.getMetadata().getCreationTimestamp();
+    metrics.transition(
+        run.getMetadata().getNamespace() + "/" + run.getMetadata().getName(),
+        created == null ? null : Instant.parse(created),
+        run.getStatus(),
+        status.build());
     PipelineRun patch = new PipelineRun();
     patch.setMetadata(run.getMetadata());
     patch.setStatus(status.build());
