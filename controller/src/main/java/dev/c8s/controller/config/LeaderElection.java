@@ -16,7 +16,11 @@ public class LeaderElection {
 
   @Produces
   @Singleton
-  LeaderElectionConfiguration leaderElection() {
-    return new LeaderElectionConfiguration(LEASE);
+  LeaderElectionConfiguration leaderElection(ControllerSettings settings) {
+    // In a pod the namespace is inferred from the service account; outside one it must be set.
+    return settings
+        .leaseNamespace()
+        .map(namespace -> new LeaderElectionConfiguration(LEASE, namespace))
+        .orElseGet(() -> new LeaderElectionConfiguration(LEASE));
   }
 }

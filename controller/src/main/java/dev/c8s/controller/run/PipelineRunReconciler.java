@@ -1,5 +1,6 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.controller.metrics.RunMetrics;
@@ -111,11 +112,16 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     status.ended(decision.stop()).ended(decision.skip());
 
     boolean waitingForQuota = false;
+    GitCredentials git =
+        decision.start().isEmpty()
+            ? GitCredentials.NONE
+            : jobs.gitCredentials(
+                run.getMetadata().getNamespace(), current.getPipelineSpec().getRepository());
     for (StepLaunch launch : decision.start()) {
       if (existing.containsKey(launch.name())) {
         continue;
       }
-      Optional<String> shortage = jobs.start(run, current.getPipelineSpec(), launch);
+      Optional<String> shortage = jobs.start(run, current.getPipelineSpec(), launch, git);
       if (shortage.isPresent()) {
         waitingForQuota = true;
         status.waiting(

@@ -75,6 +75,12 @@ public final class RunStatusBuilder {
     return this;
   }
 
+  /** Where a step's artifact archive is. */
+  public RunStatusBuilder artifactUrls(String step, List<String> urls) {
+    step(step).setArtifactUrls(urls);
+    return this;
+  }
+
   /** Whether the step has finished as far as the stored status knows. */
   public boolean finished(String step) {
     return step(step).getPhase().isTerminal();

@@ -5,13 +5,15 @@ import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
-import dev.c8s.controller.job.StepTransfers;
+import dev.c8s.controller.artifacts.ArtifactTransfers;
 import dev.c8s.controller.logs.LogArchiver;
 import dev.c8s.controller.logs.StepSecretValues;
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.v1alpha1.RepositoryUrls;
 import dev.c8s.model.v1alpha1.Step;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -35,6 +37,7 @@ public class StepJobs {
   @Inject KubernetesClient client;
   @Inject ControllerSettings settings;
   @Inject LogArchiver logs;
+  @Inject ArtifactTransfers transfers;
   @Inject StepSecretValues secretValues;
 
   PipelineConfig pipelineConfig(String namespace, String name) {
@@ -66,20 +69,27 @@ public class StepJobs {
               secretValues.of(namespace, step))
           .ifPresent(url -> status.logUrl(step.getName(), url));
     }
+    if (finished && step.getArtifacts() != null && !step.getArtifacts().isEmpty()) {
+      transfers
+          .archived(run.getMetadata().getNamespace(), run.getMetadata().getName(), step.getName())
+          .ifPresent(url -> status.artifactUrls(step.getName(), java.util.List.of(url)));
+    }
   }
 
   /**
    * Creates the step's Job unless it exists; returns the quota shortage instead when the step does
    * not fit the namespace's ResourceQuota right now.
    */
-  Optional<String> start(PipelineRun run, PipelineConfigSpec pipeline, StepLaunch launch) {
+  Optional<String> start(
+      PipelineRun run, PipelineConfigSpec pipeline, StepLaunch launch, GitCredentials git) {
     Job job =
         StepJobFactory.build(
             run,
             pipeline.getRepository(),
             launch,
-            StepTransfers.NONE,
-            GitCredentials.NONE,
+            transfers.forLaunch(
+                run.getMetadata().getNamespace(), run.getMetadata().getName(), launch),
+            git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
     String namespace = run.getMetadata().getNamespace();
     List<ResourceQuota> quotas = client.resourceQuotas().inNamespace(namespace).list().getItems();
@@ -117,6 +127,20 @@ public class StepJobs {
         throw e;
       }
     }
+  }
+
+  /**
+   * Where the clone container finds credentials: the {@code authSecretRef} of the namespace's
+   * RepositoryConnection for the pipeline's repository, if any.
+   */
+  GitCredentials gitCredentials(String namespace, String repository) {
+    return client.resources(RepositoryConnection.class).inNamespace(namespace).list().getItems()
+        .stream()
+        .filter(c -> c.getSpec() != null && c.getSpec().getAuthSecretRef() != null)
+        .filter(c -> RepositoryUrls.same(c.getSpec().getRepository(), repository))
+        .map(c -> new GitCredentials(c.getSpec().getAuthSecretRef()))
+        .findFirst()
+        .orElse(GitCredentials.NONE);
   }
 
   Duration quotaRecheck() {

@@ -1,0 +1,254 @@
+package dev.c8s.controller.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.c8s.controller.job.GitCredentials;
+import dev.c8s.controller.job.JobSettings;
+import dev.c8s.controller.job.KubernetesNames;
+import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.controller.job.StepTransfers;
+import dev.c8s.controller.process.ControllerProcess;
+import dev.c8s.model.engine.EngineInput;
+import dev.c8s.model.engine.PipelineEngine;
+import dev.c8s.model.engine.StepLaunch;
+import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineConfigSpec;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PipelineRunSpec;
+import dev.c8s.model.v1alpha1.Step;
+import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Creates N three-step runs against the real control plane (kwok completing pods at once) and
+ * reports runs/s, creation → first Job and step done → next Job percentiles, and the controller's
+ * RSS; then does the same with a plain client creating the Jobs itself.
+ *
+ * <p>Run: {@code ./mvnw -B verify -pl common-model,controller -Pbenchmark -Dc8s.bench.runs=200}
+ */
+public final class ControllerBenchmark {
+  private static final List<String> STEPS = List.of("checkout", "build", "test");
+
+  private ControllerBenchmark() {}
+
+  public static void main(String[] args) {
+    int runs = Integer.getInteger("c8s.bench.runs", 100);
+    ControlPlane plane = SharedControlPlane.get(true);
+    S3ProxyServer s3 = S3ProxyServer.shared();
+    KubernetesClient client = plane.client();
+
+    String ns = plane.newNamespace("bench");
+    client.resource(config(ns)).create();
+    Result controller;
+    try (ControllerProcess process =
+        ControllerProcess.start(plane, s3, Path.of("target/benchmark-controller.log"))) {
+      controller =
+          measure(
+              client,
+              ns,
+              runs,
+              () -> {
+                for (int i = 0; i < runs; i++) {
+                  client.resource(run(ns, "run-" + i)).create();
+                }
+              },
+              process);
+    }
+    String direct = plane.newNamespace("bench-direct");
+    Result baseline =
+        measure(client, direct, runs, () -> createJobsDirectly(client, direct, runs), null);
+    System.out.println(report(runs, controller, baseline));
+    plane.close();
+    s3.close();
+  }
+
+  private static Result measure(
+      KubernetesClient client, String ns, int runs, Runnable create, ControllerProcess process) {
+    JobTimeline timeline = new JobTimeline();
+    Map<String, Long> createdAt = new ConcurrentHashMap<>();
+    AtomicLong rss = new AtomicLong();
+    try (Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(timeline)) {
+      long start = System.nanoTime() / 1_000_000;
+      for (int i = 0; i < runs; i++) {
+        createdAt.put("run-" + i, start);
+      }
+      create.run();
+      long createdAll = System.nanoTime() / 1_000_000;
+      String last = "run-%d-" + STEPS.get(STEPS.size() - 1);
+      await()
+          .atMost(Duration.ofMinutes(20))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                if (process != null) {
+                  rss.accumulateAndGet(process.rssKib(), Math::max);
+                }
+                for (int i = 0; i < runs; i++) {
+                  if (!timeline.finished.containsKey(String.format(last, i))) {
+                    return false;
+                  }
+                }
+                return true;
+              });
+      long end = timeline.finished.values().stream().mapToLong(Long::longValue).max().orElse(start);
+      List<Long> firstJob = new ArrayList<>();
+      List<Long> nextJob = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        String run = "run-" + i;
+        Long first = timeline.created.get(KubernetesNames.jobName(run, STEPS.get(0)));
+        if (first != null) {
+          firstJob.add(first - createdAll);
+        }
+        for (int s = 1; s < STEPS.size(); s++) {
+          Long done = timeline.finished.get(KubernetesNames.jobName(run, STEPS.get(s - 1)));
+          Long next = timeline.created.get(KubernetesNames.jobName(run, STEPS.get(s)));
+          if (done != null && next != null) {
+            nextJob.add(next - done);
+          }
+        }
+      }
+      return new Result(
+          runs * 1000.0 / Math.max(1, end - start),
+          new Percentiles(firstJob),
+          new Percentiles(nextJob),
+          rss.get());
+    }
+  }
+
+  record Result(double runsPerSecond, Percentiles firstJob, Percentiles nextJob, long rssKib) {}
+
+  private static String report(int runs, Result controller, Result direct) {
+    return String.join(
+        "\n",
+        "| " + runs + " runs × 3 steps | c8s controller | plain client creating Jobs |",
+        "|---|---|---|",
+        String.format(
+            "| runs/s | %.2f | %.2f |", controller.runsPerSecond(), direct.runsPerSecond()),
+        String.format(
+            "| creation → first Job p50 / p99 (ms) | %d / %d | %d / %d |",
+            controller.firstJob().at(50),
+            controller.firstJob().at(99),
+            direct.firstJob().at(50),
+            direct.firstJob().at(99)),
+        String.format(
+            "| step done → next Job p50 / p99 (ms) | %d / %d | %d / %d |",
+            controller.nextJob().at(50),
+            controller.nextJob().at(99),
+            direct.nextJob().at(50),
+            direct.nextJob().at(99)),
+        String.format("| controller RSS max (MiB) | %d | – |", controller.rssKib() / 1024));
+  }
+
+  private static void createJobsDirectly(KubernetesClient client, String ns, int runs) {
+    JobSettings settings =
+        new JobSettings("alpine/git:2.47.2", "curlimages/curl:8.11.1", Duration.ofHours(1));
+    PipelineConfigSpec spec = config(ns).getSpec();
+    // The baseline chains the same Jobs itself: the next one as soon as the previous completes.
+    for (int i = 0; i < runs; i++) {
+      PipelineRun run = run(ns, "run-" + i);
+      run.getMetadata().setUid("00000000-0000-0000-0000-" + String.format("%012d", i));
+      new Thread(() -> chain(client, run, spec, settings), "baseline-" + i).start();
+    }
+  }
+
+  private static void chain(
+      KubernetesClient client, PipelineRun run, PipelineConfigSpec spec, JobSettings settings) {
+    for (StepLaunch launch :
+        PipelineEngine.decide(
+                new EngineInput(spec, run.getSpec(), null, null, Map.of(), Instant.now()))
+            .start()) {
+      // only the first step is startable at once in a sequential pipeline
+      launchAndFollow(client, run, spec, settings, launch);
+    }
+  }
+
+  private static void launchAndFollow(
+      KubernetesClient client,
+      PipelineRun run,
+      PipelineConfigSpec spec,
+      JobSettings settings,
+      StepLaunch first) {
+    List<Step> steps = spec.getSteps();
+    for (int s = 0; s < steps.size(); s++) {
+      StepLaunch launch =
+          s == 0
+              ? first
+              : new StepLaunch(
+                  steps.get(s).getName(),
+                  first.image(),
+                  first.commands(),
+                  first.env(),
+                  first.secrets(),
+                  first.cpu(),
+                  first.memory(),
+                  first.timeout(),
+                  first.artifacts(),
+                  List.of());
+      Job job =
+          StepJobFactory.build(
+              run, spec.getRepository(), launch, StepTransfers.NONE, GitCredentials.NONE, settings);
+      job.getMetadata().setOwnerReferences(List.of());
+      client.resource(job).create();
+      client
+          .resource(job)
+          .waitUntilCondition(
+              j ->
+                  j != null
+                      && j.getStatus() != null
+                      && j.getStatus().getConditions() != null
+                      && j.getStatus().getConditions().stream()
+                          .anyMatch(
+                              c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus())),
+              10,
+              java.util.concurrent.TimeUnit.MINUTES);
+    }
+  }
+
+  private static PipelineConfig config(String ns) {
+    PipelineConfig config = new PipelineConfig();
+    config.setMetadata(new ObjectMetaBuilder().withName("bench").withNamespace(ns).build());
+    PipelineConfigSpec spec = new PipelineConfigSpec();
+    spec.setRepository("https://github.com/org/bench");
+    List<Step> steps = new ArrayList<>();
+    for (String name : STEPS) {
+      Step step = new Step();
+      step.setName(name);
+      step.setImage("alpine:3.20");
+      step.setCommands(List.of("sleep 0"));
+      steps.add(step);
+    }
+    spec.setSteps(steps);
+    config.setSpec(spec);
+    return config;
+  }
+
+  private static PipelineRun run(String ns, String name) {
+    PipelineRun run = new PipelineRun();
+    run.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(ns)
+            .addToLabels(C8s.LABEL_PIPELINE_CONFIG, "bench")
+            .build());
+    PipelineRunSpec spec = new PipelineRunSpec();
+    spec.setPipelineConfigRef("bench");
+    spec.setCommit("0123456789abcdef");
+    spec.setBranch("main");
+    run.setSpec(spec);
+    return run;
+  }
+}
