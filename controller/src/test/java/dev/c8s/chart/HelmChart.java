@@ -88,11 +88,13 @@ final class HelmChart {
                 .call());
   }
 
-  private interface HelmCall {
+  /** A Helm call that reads its values from a file. */
+  interface HelmCall {
     String run(Path valuesFile);
   }
 
-  private static String withValuesFile(String valuesYaml, HelmCall call) {
+  /** Runs {@code call} with {@code valuesYaml} written to a temporary values file. */
+  static String withValuesFile(String valuesYaml, HelmCall call) {
     Path file = null;
     try {
       file = Files.createTempFile("c8s-values", ".yaml");
