@@ -40,6 +40,10 @@ final class Workloads implements AutoCloseable {
           "--secure-port=0",
           "--leader-elect=false",
           "--use-service-account-credentials=false",
+          // kube-api-test signs service-account tokens with its serving key.
+          "--service-account-private-key-file="
+              + ControlPlaneBinaries.testDir().resolve("apiserver.key"),
+          "--root-ca-file=" + ControlPlaneBinaries.testDir().resolve("apiserver.crt"),
           "--profiling=false");
       workloads.launch(
           "kube-scheduler",

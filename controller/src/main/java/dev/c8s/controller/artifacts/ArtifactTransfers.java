@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Presigned URLs through which a step's pod uploads its artifact archive and downloads its
- * upstream steps' archives, so no storage credentials reach the team's namespace.
+ * Presigned URLs through which a step's pod uploads its artifact archive and downloads its upstream
+ * steps' archives, so no storage credentials reach the team's namespace.
  */
 @ApplicationScoped
 public class ArtifactTransfers {

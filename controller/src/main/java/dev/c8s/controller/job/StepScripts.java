@@ -94,7 +94,8 @@ final class StepScripts {
   static String upload(List<String> patterns, String url) {
     String finds =
         patterns.stream()
-            .map(p -> p.replace("**/", "*").replaceAll("/+$", ""))
+            // find's -path lets * span "/", so ** and **/ both become a single *.
+            .map(p -> p.replace("**/", "*").replaceAll("\\*+", "*").replaceAll("/+$", ""))
             .map(
                 p ->
                     "find . -type f \\( -path "

@@ -1,11 +1,11 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.artifacts.ArtifactTransfers;
 import dev.c8s.controller.config.ControllerSettings;
 import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
-import dev.c8s.controller.artifacts.ArtifactTransfers;
 import dev.c8s.controller.logs.LogArchiver;
 import dev.c8s.controller.logs.StepSecretValues;
 import dev.c8s.model.engine.StepLaunch;
@@ -134,7 +134,11 @@ public class StepJobs {
    * RepositoryConnection for the pipeline's repository, if any.
    */
   GitCredentials gitCredentials(String namespace, String repository) {
-    return client.resources(RepositoryConnection.class).inNamespace(namespace).list().getItems()
+    return client
+        .resources(RepositoryConnection.class)
+        .inNamespace(namespace)
+        .list()
+        .getItems()
         .stream()
         .filter(c -> c.getSpec() != null && c.getSpec().getAuthSecretRef() != null)
         .filter(c -> RepositoryUrls.same(c.getSpec().getRepository(), repository))

@@ -22,15 +22,24 @@ class StepJobFactoryTest {
 
   @Test
   void secretsReachTheStepOnlyAsSecretKeyReferences() {
-    Job job = build(launch(List.of(new StepSecret("db", "DB_PASSWORD", "DATABASE_PASSWORD"),
-        new StepSecret("registry", "TOKEN", null)), List.of()), StepTransfers.NONE);
+    Job job =
+        build(
+            launch(
+                List.of(
+                    new StepSecret("db", "DB_PASSWORD", "DATABASE_PASSWORD"),
+                    new StepSecret("registry", "TOKEN", null)),
+                List.of()),
+            StepTransfers.NONE);
     List<EnvVar> env = container(job, "step").getEnv();
-    assertThat(env).filteredOn(e -> e.getName().equals("DATABASE_PASSWORD")).singleElement()
-        .satisfies(e -> {
-          assertThat(e.getValue()).isNull();
-          assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("db");
-          assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("DB_PASSWORD");
-        });
+    assertThat(env)
+        .filteredOn(e -> e.getName().equals("DATABASE_PASSWORD"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getValue()).isNull();
+              assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("db");
+              assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("DB_PASSWORD");
+            });
     assertThat(env).extracting(EnvVar::getName).contains("TOKEN", "COMMIT_SHA");
   }
 
@@ -43,15 +52,21 @@ class StepJobFactoryTest {
 
   @Test
   void cloneInitContainerGetsRepositoryCommitAndOptionalCredentials() {
-    Job job = StepJobFactory.build(run("r1"), "https://github.com/org/app",
-        launch(List.of(), List.of()), StepTransfers.NONE, new GitCredentials("git-auth"),
-        SETTINGS);
+    Job job =
+        StepJobFactory.build(
+            run("r1"),
+            "https://github.com/org/app",
+            launch(List.of(), List.of()),
+            StepTransfers.NONE,
+            new GitCredentials("git-auth"),
+            SETTINGS);
     Container clone = job.getSpec().getTemplate().getSpec().getInitContainers().get(0);
     assertThat(clone.getName()).isEqualTo("clone");
     assertThat(clone.getImage()).isEqualTo("alpine/git:2.47.2");
-    assertThat(clone.getEnv()).extracting(EnvVar::getName)
-        .containsExactly("C8S_REPOSITORY", "C8S_COMMIT", "GIT_USERNAME", "GIT_PASSWORD",
-            "GIT_SSH_KEY");
+    assertThat(clone.getEnv())
+        .extracting(EnvVar::getName)
+        .containsExactly(
+            "C8S_REPOSITORY", "C8S_COMMIT", "GIT_USERNAME", "GIT_PASSWORD", "GIT_SSH_KEY");
     assertThat(clone.getEnv().get(3).getValueFrom().getSecretKeyRef().getOptional()).isTrue();
     assertThat(clone.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(clone.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
@@ -65,18 +80,26 @@ class StepJobFactoryTest {
     assertThat(upload.getCommand().get(2))
         .contains("-path './app'", "-path './dist/*'", "'https://s3/put?sig=1'");
     assertThat(container(job, "step").getCommand().get(2)).contains("/c8s/upload-done");
-    assertThat(build(launch(List.of(), List.of()), StepTransfers.NONE).getSpec().getTemplate()
-        .getSpec().getContainers()).extracting(Container::getName).containsExactly("step");
+    assertThat(
+            build(launch(List.of(), List.of()), StepTransfers.NONE)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers())
+        .extracting(Container::getName)
+        .containsExactly("step");
   }
 
   @Test
   void downloadInitContainerFetchesEveryUpstreamArchive() {
-    Job job = build(launch(List.of(), List.of()),
-        new StepTransfers(null, Map.of("build", "https://s3/get?sig=2")));
+    Job job =
+        build(
+            launch(List.of(), List.of()),
+            new StepTransfers(null, Map.of("build", "https://s3/get?sig=2")));
     Container download = job.getSpec().getTemplate().getSpec().getInitContainers().get(1);
     assertThat(download.getName()).isEqualTo("download");
-    assertThat(download.getCommand().get(2)).contains("'https://s3/get?sig=2'",
-        "step build left no artifacts");
+    assertThat(download.getCommand().get(2))
+        .contains("'https://s3/get?sig=2'", "step build left no artifacts");
   }
 
   @Test
@@ -84,7 +107,10 @@ class StepJobFactoryTest {
     String run = "a-very-long-pipeline-configuration-name-for-the-payments-service-x7k2p";
     String a = KubernetesNames.jobName(run, "integration-tests");
     String b = KubernetesNames.jobName(run, "integration-tests-2");
-    assertThat(a).hasSizeLessThanOrEqualTo(63).isNotEqualTo(b).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    assertThat(a)
+        .hasSizeLessThanOrEqualTo(63)
+        .isNotEqualTo(b)
+        .matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     assertThat(KubernetesNames.jobName(run, "integration-tests")).isEqualTo(a);
     assertThat(KubernetesNames.jobName("short", "step")).isEqualTo("short-step");
   }
@@ -95,25 +121,35 @@ class StepJobFactoryTest {
   }
 
   private static Job build(StepLaunch launch, StepTransfers transfers) {
-    return StepJobFactory.build(run("r1"), "https://github.com/org/app", launch, transfers,
-        GitCredentials.NONE, SETTINGS);
+    return StepJobFactory.build(
+        run("r1"), "https://github.com/org/app", launch, transfers, GitCredentials.NONE, SETTINGS);
   }
 
   private static Container container(Job job, String name) {
     return job.getSpec().getTemplate().getSpec().getContainers().stream()
-        .filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
+        .filter(c -> c.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static StepLaunch launch(List<StepSecret> secrets, List<String> artifacts) {
-    return new StepLaunch("test", "golang:1.22", List.of("go test ./..."),
-        Map.of("COMMIT_SHA", "abc1234"), secrets, "500m", "1Gi", Duration.ofMinutes(10),
-        artifacts, List.of());
+    return new StepLaunch(
+        "test",
+        "golang:1.22",
+        List.of("go test ./..."),
+        Map.of("COMMIT_SHA", "abc1234"),
+        secrets,
+        "500m",
+        "1Gi",
+        Duration.ofMinutes(10),
+        artifacts,
+        List.of());
   }
 
   private static PipelineRun run(String name) {
     PipelineRun run = new PipelineRun();
-    run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("team-a")
-        .withUid("uid-1").build());
+    run.setMetadata(
+        new ObjectMetaBuilder().withName(name).withNamespace("team-a").withUid("uid-1").build());
     PipelineRunSpec spec = new PipelineRunSpec();
     spec.setPipelineConfigRef("app-ci");
     spec.setCommit("abc1234");

@@ -121,29 +121,44 @@ class PipelineRunReconcilerIT {
     build.setArtifacts(List.of("app"));
     create(config(ns, "artifacts", build, step("push", "true", "build")));
     client.resource(run(ns, "artifacts-1", "artifacts", "main")).create();
-    Job buildJob = await().atMost(Duration.ofSeconds(60)).until(
-        () -> client.batch().v1().jobs().inNamespace(ns).withName("artifacts-1-build").get(),
-        j -> j != null);
-    String uploadUrl = quotedUrl(buildJob.getSpec().getTemplate().getSpec().getContainers()
-        .stream().filter(c -> c.getName().equals("upload")).findFirst().orElseThrow()
-        .getCommand().get(2));
+    Job buildJob =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    client.batch().v1().jobs().inNamespace(ns).withName("artifacts-1-build").get(),
+                j -> j != null);
+    String uploadUrl =
+        quotedUrl(
+            buildJob.getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(c -> c.getName().equals("upload"))
+                .findFirst()
+                .orElseThrow()
+                .getCommand()
+                .get(2));
     byte[] archive = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-    HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(uploadUrl))
-        .header("Content-Type", "application/gzip")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(archive)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> put =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(uploadUrl))
+                .header("Content-Type", "application/gzip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(archive))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-    PipelineRun run = awaitRun("artifacts-1", r -> r.getStatus() != null
-        && r.getStatus().getPhase() == RunPhase.Succeeded);
+    PipelineRun run =
+        awaitRun(
+            "artifacts-1",
+            r -> r.getStatus() != null && r.getStatus().getPhase() == RunPhase.Succeeded);
     assertThat(stepOf(run, "build").getArtifactUrls())
         .containsExactly("s3://c8s-artifacts/" + ns + "/artifacts-1/build/artifacts.tar.gz");
     Job pushJob = client.batch().v1().jobs().inNamespace(ns).withName("artifacts-1-push").get();
     var download = pushJob.getSpec().getTemplate().getSpec().getInitContainers().get(1);
     assertThat(download.getName()).isEqualTo("download");
-    HttpResponse<byte[]> get = HTTP.send(
-        HttpRequest.newBuilder(URI.create(quotedUrl(download.getCommand().get(2)))).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> get =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(quotedUrl(download.getCommand().get(2)))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(get.body()).isEqualTo(archive);
   }
 
