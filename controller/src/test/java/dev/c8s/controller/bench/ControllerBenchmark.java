@@ -8,19 +8,17 @@ import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.controller.job.StepTransfers;
 import dev.c8s.controller.process.ControllerProcess;
+import dev.c8s.controller.run.Runs;
 import dev.c8s.model.engine.EngineInput;
 import dev.c8s.model.engine.PipelineEngine;
 import dev.c8s.model.engine.StepLaunch;
-import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
-import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
@@ -55,7 +53,10 @@ public final class ControllerBenchmark {
     client.resource(config(ns)).create();
     Result controller;
     try (ControllerProcess process =
-        ControllerProcess.start(plane, s3, Path.of("target/benchmark-controller.log"))) {
+        ControllerProcess.start(
+            plane,
+            s3,
+            Path.of(System.getProperty("c8s.bench.log", "target/benchmark-controller.log")))) {
       controller =
           measure(
               client,
@@ -219,36 +220,11 @@ public final class ControllerBenchmark {
   }
 
   private static PipelineConfig config(String ns) {
-    PipelineConfig config = new PipelineConfig();
-    config.setMetadata(new ObjectMetaBuilder().withName("bench").withNamespace(ns).build());
-    PipelineConfigSpec spec = new PipelineConfigSpec();
-    spec.setRepository("https://github.com/org/bench");
-    List<Step> steps = new ArrayList<>();
-    for (String name : STEPS) {
-      Step step = new Step();
-      step.setName(name);
-      step.setImage("alpine:3.20");
-      step.setCommands(List.of("sleep 0"));
-      steps.add(step);
-    }
-    spec.setSteps(steps);
-    config.setSpec(spec);
-    return config;
+    Step[] steps = STEPS.stream().map(name -> Runs.step(name, "sleep 0")).toArray(Step[]::new);
+    return Runs.config(ns, "bench", steps);
   }
 
   private static PipelineRun run(String ns, String name) {
-    PipelineRun run = new PipelineRun();
-    run.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(name)
-            .withNamespace(ns)
-            .addToLabels(C8s.LABEL_PIPELINE_CONFIG, "bench")
-            .build());
-    PipelineRunSpec spec = new PipelineRunSpec();
-    spec.setPipelineConfigRef("bench");
-    spec.setCommit("0123456789abcdef");
-    spec.setBranch("main");
-    run.setSpec(spec);
-    return run;
+    return Runs.run(ns, name, "bench", "main");
   }
 }

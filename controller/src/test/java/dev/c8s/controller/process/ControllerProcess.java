@@ -26,7 +26,8 @@ public final class ControllerProcess implements AutoCloseable {
 
   /** Starts the controller against {@code plane} and {@code s3}; logs go to {@code log}. */
   public static ControllerProcess start(ControlPlane plane, S3ProxyServer s3, Path log) {
-    Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+    Path jar =
+        Path.of(System.getProperty("c8s.controller.jar", "target/quarkus-app/quarkus-run.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar.toAbsolutePath() + " missing: run after `package`");
     }

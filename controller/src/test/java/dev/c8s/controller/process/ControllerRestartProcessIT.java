@@ -3,17 +3,13 @@ package dev.c8s.controller.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.c8s.controller.run.Runs;
 import dev.c8s.model.v1alpha1.C8s;
-import dev.c8s.model.v1alpha1.PipelineConfig;
-import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
-import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.RunPhase;
-import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -30,8 +26,11 @@ class ControllerRestartProcessIT {
     S3ProxyServer s3 = S3ProxyServer.shared();
     KubernetesClient client = plane.client();
     String ns = plane.newNamespace("restart");
-    client.resource(config(ns)).create();
-    client.resource(run(ns)).create();
+    client
+        .resource(
+            Runs.config(ns, "restart", Runs.step("slow", "sleep 8"), Runs.step("after", "true")))
+        .create();
+    client.resource(Runs.run(ns, "restart-1", "restart", "main")).create();
     Path log = Path.of("target/controller-restart.log");
 
     String firstUid;
@@ -80,33 +79,5 @@ class ControllerRestartProcessIT {
         .singleElement()
         .extracting(j -> j.getMetadata().getUid())
         .isEqualTo(firstUid);
-  }
-
-  private static PipelineConfig config(String ns) {
-    PipelineConfig config = new PipelineConfig();
-    config.setMetadata(new ObjectMetaBuilder().withName("restart").withNamespace(ns).build());
-    PipelineConfigSpec spec = new PipelineConfigSpec();
-    spec.setRepository("https://github.com/org/restart");
-    spec.setSteps(List.of(step("slow", "sleep 8"), step("after", "true")));
-    config.setSpec(spec);
-    return config;
-  }
-
-  private static Step step(String name, String command) {
-    Step step = new Step();
-    step.setName(name);
-    step.setImage("alpine:3.20");
-    step.setCommands(List.of(command));
-    return step;
-  }
-
-  private static PipelineRun run(String ns) {
-    PipelineRun run = new PipelineRun();
-    run.setMetadata(new ObjectMetaBuilder().withName("restart-1").withNamespace(ns).build());
-    PipelineRunSpec spec = new PipelineRunSpec();
-    spec.setPipelineConfigRef("restart");
-    spec.setCommit("0123456789abcdef");
-    run.setSpec(spec);
-    return run;
   }
 }
