@@ -57,6 +57,7 @@ public final class ControllerBenchmark {
             plane,
             s3,
             Path.of(System.getProperty("c8s.bench.log", "target/benchmark-controller.log")))) {
+      warmUp(client, ns);
       controller =
           measure(
               client,
@@ -128,6 +129,20 @@ public final class ControllerBenchmark {
           new Percentiles(nextJob),
           rss.get());
     }
+  }
+
+  /** One run to the end first, so JVM start and informer sync are not measured. */
+  private static void warmUp(KubernetesClient client, String ns) {
+    client.resource(run(ns, "warm-up")).create();
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> client.resources(PipelineRun.class).inNamespace(ns).withName("warm-up").get(),
+            r ->
+                r.getStatus() != null
+                    && r.getStatus().getPhase() != null
+                    && r.getStatus().getPhase().isTerminal());
   }
 
   record Result(double runsPerSecond, Percentiles firstJob, Percentiles nextJob, long rssKib) {}
