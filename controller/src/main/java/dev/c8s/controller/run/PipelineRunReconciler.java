@@ -21,6 +21,7 @@ import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.model.validation.ValidationResult;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -35,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,10 +92,13 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
                     j -> j,
                     (a, b) -> a));
     PipelineRunStatus current = status.build();
+    Map<Step, Pod> finishedPods = new LinkedHashMap<>();
     for (Step step : current.getPipelineSpec().getSteps()) {
       Job job = existing.get(step.getName());
       if (job != null && !status.finished(step.getName())) {
-        jobs.observe(run, job, step, status);
+        jobs.observe(job, step, status)
+            .filter(pod -> status.finished(step.getName()))
+            .ifPresent(pod -> finishedPods.put(step, pod));
       }
     }
 
@@ -131,6 +136,8 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
             launch.name(), KubernetesNames.jobName(run.getMetadata().getName(), launch.name()));
       }
     }
+    // Archiving comes after the next Jobs are created, so log size never delays the pipeline.
+    finishedPods.forEach((step, pod) -> jobs.archive(run, step, pod, status));
     boolean anyRunning =
         status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
     if (decision.phase() == RunPhase.Running && !anyRunning) {

@@ -46,9 +46,9 @@ public class StepJobs {
 
   /**
    * Records what a step's Job says; once the Job has finished, reads its pods for the exit code and
-   * archives the step's masked log.
+   * returns the finished step's pod, whose log {@link #archive} stores afterwards.
    */
-  void observe(PipelineRun run, Job job, Step step, RunStatusBuilder status) {
+  Optional<Pod> observe(Job job, Step step, RunStatusBuilder status) {
     boolean finished =
         job.getStatus() != null
             && job.getStatus().getConditions() != null
@@ -59,20 +59,23 @@ public class StepJobs {
                             && "True".equals(c.getStatus()));
     List<Pod> pods = finished ? podsOf(job) : List.of();
     status.observed(step.getName(), job.getMetadata().getName(), StepObservation.of(job, pods));
-    if (finished && !pods.isEmpty()) {
-      String namespace = run.getMetadata().getNamespace();
-      logs.archive(
-              namespace,
-              run.getMetadata().getName(),
-              step.getName(),
-              pods.get(0).getMetadata().getName(),
-              secretValues.of(namespace, step))
-          .ifPresent(url -> status.logUrl(step.getName(), url));
-    }
-    if (finished && step.getArtifacts() != null && !step.getArtifacts().isEmpty()) {
+    return pods.stream().findFirst();
+  }
+
+  /** Stores a finished step's masked log and notes its uploaded artifacts in the status. */
+  void archive(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
+    String namespace = run.getMetadata().getNamespace();
+    logs.archive(
+            namespace,
+            run.getMetadata().getName(),
+            step.getName(),
+            pod.getMetadata().getName(),
+            secretValues.of(namespace, step))
+        .ifPresent(url -> status.logUrl(step.getName(), url));
+    if (step.getArtifacts() != null && !step.getArtifacts().isEmpty()) {
       transfers
-          .archived(run.getMetadata().getNamespace(), run.getMetadata().getName(), step.getName())
-          .ifPresent(url -> status.artifactUrls(step.getName(), java.util.List.of(url)));
+          .archived(namespace, run.getMetadata().getName(), step.getName())
+          .ifPresent(url -> status.artifactUrls(step.getName(), List.of(url)));
     }
   }
 
