@@ -67,14 +67,21 @@ public final class ControlPlane implements AutoCloseable {
                 .withStartupTimeout(120_000)
                 .build());
     server.start();
+    ControlPlane plane;
     try {
-      ControlPlane plane =
+      plane =
           new ControlPlane(server, Files.createTempDirectory("c8s-control-plane"), withWorkloads);
-      plane.installCrds();
-      return plane;
     } catch (IOException | RuntimeException e) {
       server.stop();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+    try {
+      plane.installCrds();
+      return plane;
+    } catch (RuntimeException e) {
+      // Also stops controller-manager, scheduler and kwok, which would otherwise outlive the JVM.
+      plane.close();
+      throw e;
     }
   }
 

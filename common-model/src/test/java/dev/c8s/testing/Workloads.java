@@ -40,6 +40,10 @@ final class Workloads implements AutoCloseable {
           "--secure-port=0",
           "--leader-elect=false",
           "--use-service-account-credentials=false",
+          // kube-api-test signs service-account tokens with its serving key.
+          "--service-account-private-key-file="
+              + ControlPlaneBinaries.testDir().resolve("apiserver.key"),
+          "--root-ca-file=" + ControlPlaneBinaries.testDir().resolve("apiserver.crt"),
           "--profiling=false");
       workloads.launch(
           "kube-scheduler",
@@ -51,19 +55,33 @@ final class Workloads implements AutoCloseable {
           "--leader-elect=false",
           "--profiling=false");
       Path stages = ControlPlaneBinaries.repositoryRoot().resolve("scripts/kwok/stages.yaml");
+      Path logs = FakeStepLog.write(workDir);
+      int kubeletPort = freePort();
+      Path certs = ControlPlaneBinaries.testDir();
       workloads.launch(
           "kwok",
           "--kubeconfig=" + kc,
           "--manage-all-nodes=false",
           "--manage-nodes-with-annotation-selector=" + FAKE_NODE_ANNOTATION + "=fake",
-          "--config=" + stages,
+          "--config=" + stages + "," + logs,
           "--cidr=10.128.0.1/16",
-          "--node-ip=127.0.0.1");
+          "--node-ip=127.0.0.1",
+          // kwok plays the kubelet's HTTPS server too, so the API server can fetch pod logs.
+          "--server-address=127.0.0.1:" + kubeletPort,
+          "--node-port=" + kubeletPort,
+          "--tls-cert-file=" + certs.resolve("apiserver.crt"),
+          "--tls-private-key-file=" + certs.resolve("apiserver.key"));
       workloads.addFakeNode(client, "kwok-node-0");
       return workloads;
     } catch (IOException | RuntimeException e) {
       workloads.close();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 

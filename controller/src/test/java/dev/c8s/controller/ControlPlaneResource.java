@@ -1,18 +1,34 @@
 package dev.c8s.controller;
 
+import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Points the controller under test at the shared real control plane (with kwok running Jobs). */
+/**
+ * Points the controller under test at the shared real control plane (kwok running Jobs) and a real
+ * S3-compatible server.
+ */
 public class ControlPlaneResource implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
-    return SharedControlPlane.get(true).quarkusClientProperties();
+    Map<String, String> config =
+        new HashMap<>(SharedControlPlane.get(true).quarkusClientProperties());
+    S3ProxyServer s3 = S3ProxyServer.shared();
+    config.put("quarkus.s3.endpoint-override", s3.endpoint());
+    config.put("quarkus.s3.aws.region", S3ProxyServer.REGION);
+    config.put("quarkus.s3.aws.credentials.type", "static");
+    config.put(
+        "quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
+    config.put(
+        "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
+    config.put("c8s.storage.create-buckets", "true");
+    return config;
   }
 
   @Override
   public void stop() {
-    // The control plane is shared by the whole test JVM and stops when it exits.
+    // The control plane and S3Proxy are shared by the whole test JVM and stop when it exits.
   }
 }

@@ -1,5 +1,6 @@
 package dev.c8s.model.validation;
 
+import dev.c8s.model.engine.StepDefaults;
 import dev.c8s.model.v1alpha1.Durations;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
@@ -11,11 +12,6 @@ import java.util.Optional;
 
 /** Validates a PipelineConfig on its own, without the cluster, reporting every problem at once. */
 public final class PipelineConfigValidator {
-  /** Step timeout when a step sets none (the seed's default). */
-  public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofMinutes(30);
-
-  /** Pipeline timeout when the spec sets none (the seed's default). */
-  public static final Duration DEFAULT_PIPELINE_TIMEOUT = Duration.ofHours(1);
 
   /** Validates {@code config}; field paths start at {@code spec}. */
   public ValidationResult validate(PipelineConfig config) {
@@ -72,7 +68,8 @@ public final class PipelineConfigValidator {
         FieldChecks.duration(problems, path + ".timeout", spec.getTimeout(), "pipeline timeout");
     MatrixValidator.validate(problems, path, spec);
     if (steps != null && (spec.getTimeout() == null || timeout.isPresent())) {
-      totalTimeout(problems, path + ".timeout", steps, timeout.orElse(DEFAULT_PIPELINE_TIMEOUT));
+      totalTimeout(
+          problems, path + ".timeout", steps, timeout.orElse(StepDefaults.PIPELINE_TIMEOUT));
     }
   }
 
@@ -114,7 +111,7 @@ public final class PipelineConfigValidator {
       }
       Optional<Duration> parsed =
           step.getTimeout() == null
-              ? Optional.of(DEFAULT_STEP_TIMEOUT)
+              ? Optional.of(StepDefaults.STEP_TIMEOUT)
               : Durations.parse(step.getTimeout());
       if (parsed.isEmpty()) {
         return; // the invalid timeout is already an error; a sum without it would mislead

@@ -13,6 +13,7 @@ import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
+import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,6 +23,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,30 @@ class CrdIT {
     RepositoryConnection connection =
         create(RepositoryConnection.class, "example-repositoryconnection.yaml");
     assertThat(connection.getSpec().getProvider()).isEqualTo(GitProvider.GITHUB);
+  }
+
+  @Test
+  void samplesShippedInK8sSamplesAreAcceptedAndValid() throws IOException {
+    String samplesNamespace = plane.newNamespace("samples");
+    Path samples = Path.of("..", "k8s", "samples");
+    try (var files = Files.list(samples)) {
+      for (Path file : files.sorted().toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          for (HasMetadata item : client.load(in).items()) {
+            assertThat(client.resource(item).inNamespace(samplesNamespace).create())
+                .as(file.toString())
+                .isNotNull();
+          }
+        }
+      }
+    }
+    PipelineConfig config =
+        client
+            .resources(PipelineConfig.class)
+            .inNamespace(samplesNamespace)
+            .withName("my-app-ci")
+            .get();
+    assertThat(new PipelineConfigValidator().validate(config).errors()).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.c8s.controller.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The controller's settings ({@code c8s.controller.*}), set from the Helm chart's values. */
 @ConfigMapping(prefix = "c8s.controller")
@@ -19,6 +20,13 @@ public interface ControllerSettings {
   /** How long finished step Jobs are kept. */
   @WithDefault("1h")
   Duration jobTtl();
+
+  /** The webhook service's external base URL, published in RepositoryConnection status. */
+  @WithDefault("http://c8s-webhook.c8s-system.svc:8080")
+  String externalUrl();
+
+  /** Namespace of the leader-election Lease; defaults to the pod's own namespace. */
+  Optional<String> leaseNamespace();
 
   /** How often a step waiting for quota checks again. */
   @WithDefault("5s")

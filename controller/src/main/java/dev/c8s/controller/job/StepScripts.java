@@ -49,17 +49,18 @@ final class StepScripts {
   /** Unpacks each upstream step's artifact archive into the workspace. */
   static String download(Map<String, String> urls) {
     StringBuilder script = new StringBuilder("set -eu\n");
+    // An upstream step that matched no files stored no archive: say so and go on.
     urls.forEach(
         (step, url) ->
             script
-                .append("echo 'artifacts of step ")
-                .append(step)
-                .append("'\n")
-                .append("curl -fsSL ")
+                .append("if curl -fsSL -o " + TOOLS + "/upstream.tar.gz ")
                 .append(quote(url))
-                .append(" | tar -xzf - -C ")
-                .append(WORKSPACE)
-                .append('\n'));
+                .append("; then tar -xzf " + TOOLS + "/upstream.tar.gz -C " + WORKSPACE)
+                .append(" && echo ")
+                .append(quote("unpacked artifacts of step " + step))
+                .append("; else echo ")
+                .append(quote("step " + step + " left no artifacts"))
+                .append("; fi\n"));
     script.append("chmod -R a+rwX ").append(WORKSPACE).append('\n');
     return script.toString();
   }
@@ -93,7 +94,8 @@ final class StepScripts {
   static String upload(List<String> patterns, String url) {
     String finds =
         patterns.stream()
-            .map(p -> p.replace("**/", "*").replaceAll("/+$", ""))
+            // find's -path lets * span "/", so ** and **/ both become a single *.
+            .map(p -> p.replace("**/", "*").replaceAll("\\*+", "*").replaceAll("/+$", ""))
             .map(
                 p ->
                     "find . -type f \\( -path "

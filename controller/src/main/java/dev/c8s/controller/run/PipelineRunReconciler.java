@@ -1,7 +1,9 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.controller.metrics.RunMetrics;
 import dev.c8s.model.engine.Decision;
 import dev.c8s.model.engine.EngineInput;
 import dev.c8s.model.engine.PipelineEngine;
@@ -14,10 +16,12 @@ import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.model.validation.ValidationResult;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -32,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +51,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
 
   @Inject StepJobs jobs;
   @Inject Clock clock;
+  @Inject RunMetrics metrics;
 
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
@@ -60,6 +66,10 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
 
   @Override
   public UpdateControl<PipelineRun> reconcile(PipelineRun run, Context<PipelineRun> context) {
+    return metrics.timeReconcile("pipelinerun", () -> reconcileTimed(run, context));
+  }
+
+  private UpdateControl<PipelineRun> reconcileTimed(PipelineRun run, Context<PipelineRun> context) {
     if (run.getStatus() != null
         && run.getStatus().getPhase() != null
         && run.getStatus().getPhase().isTerminal()) {
@@ -81,9 +91,17 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
                     j -> j.getMetadata().getAnnotations().get(StepJobFactory.STEP_ANNOTATION),
                     j -> j,
                     (a, b) -> a));
-    existing.forEach((step, job) -> jobs.observe(job, step, status));
-
     PipelineRunStatus current = status.build();
+    Map<Step, Pod> finishedPods = new LinkedHashMap<>();
+    for (Step step : current.getPipelineSpec().getSteps()) {
+      Job job = existing.get(step.getName());
+      if (job != null && !status.finished(step.getName())) {
+        jobs.observe(job, step, status)
+            .filter(pod -> status.finished(step.getName()))
+            .ifPresent(pod -> finishedPods.put(step, pod));
+      }
+    }
+
     Decision decision =
         PipelineEngine.decide(
             new EngineInput(
@@ -99,11 +117,16 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     status.ended(decision.stop()).ended(decision.skip());
 
     boolean waitingForQuota = false;
+    GitCredentials git =
+        decision.start().isEmpty()
+            ? GitCredentials.NONE
+            : jobs.gitCredentials(
+                run.getMetadata().getNamespace(), current.getPipelineSpec().getRepository());
     for (StepLaunch launch : decision.start()) {
       if (existing.containsKey(launch.name())) {
         continue;
       }
-      Optional<String> shortage = jobs.start(run, current.getPipelineSpec(), launch);
+      Optional<String> shortage = jobs.start(run, current.getPipelineSpec(), launch, git);
       if (shortage.isPresent()) {
         waitingForQuota = true;
         status.waiting(
@@ -113,6 +136,8 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
             launch.name(), KubernetesNames.jobName(run.getMetadata().getName(), launch.name()));
       }
     }
+    // Archiving comes after the next Jobs are created, so log size never delays the pipeline.
+    finishedPods.forEach((step, pod) -> jobs.archive(run, step, pod, status));
     boolean anyRunning =
         status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
     if (decision.phase() == RunPhase.Running && !anyRunning) {
@@ -177,10 +202,16 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     return states;
   }
 
-  private static UpdateControl<PipelineRun> write(PipelineRun run, RunStatusBuilder status) {
+  private UpdateControl<PipelineRun> write(PipelineRun run, RunStatusBuilder status) {
     if (!status.changed()) {
       return UpdateControl.noUpdate();
     }
+    String created = run.getMetadata().getCreationTimestamp();
+    metrics.transition(
+        run.getMetadata().getNamespace() + "/" + run.getMetadata().getName(),
+        created == null ? null : Instant.parse(created),
+        run.getStatus(),
+        status.build());
     PipelineRun patch = new PipelineRun();
     patch.setMetadata(run.getMetadata());
     patch.setStatus(status.build());

@@ -69,6 +69,23 @@ public final class RunStatusBuilder {
     return this;
   }
 
+  /** Where a step's archived log is. */
+  public RunStatusBuilder logUrl(String step, String url) {
+    step(step).setLogUrl(url);
+    return this;
+  }
+
+  /** Where a step's artifact archive is. */
+  public RunStatusBuilder artifactUrls(String step, List<String> urls) {
+    step(step).setArtifactUrls(urls);
+    return this;
+  }
+
+  /** Whether the step has finished as far as the stored status knows. */
+  public boolean finished(String step) {
+    return step(step).getPhase().isTerminal();
+  }
+
   /** A step whose Job was just created. */
   public RunStatusBuilder started(String step, String jobName) {
     StepStatus s = step(step);

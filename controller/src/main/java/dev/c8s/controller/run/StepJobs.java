@@ -1,15 +1,20 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.artifacts.ArtifactTransfers;
 import dev.c8s.controller.config.ControllerSettings;
 import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
-import dev.c8s.controller.job.StepTransfers;
+import dev.c8s.controller.logs.LogArchiver;
+import dev.c8s.controller.logs.StepSecretValues;
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.v1alpha1.RepositoryUrls;
+import dev.c8s.model.v1alpha1.Step;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
@@ -31,13 +36,19 @@ public class StepJobs {
 
   @Inject KubernetesClient client;
   @Inject ControllerSettings settings;
+  @Inject LogArchiver logs;
+  @Inject ArtifactTransfers transfers;
+  @Inject StepSecretValues secretValues;
 
   PipelineConfig pipelineConfig(String namespace, String name) {
     return client.resources(PipelineConfig.class).inNamespace(namespace).withName(name).get();
   }
 
-  /** Records what a step's Job says; reads its pods only once the Job has finished. */
-  void observe(Job job, String step, RunStatusBuilder status) {
+  /**
+   * Records what a step's Job says; once the Job has finished, reads its pods for the exit code and
+   * returns the finished step's pod, whose log {@link #archive} stores afterwards.
+   */
+  Optional<Pod> observe(Job job, Step step, RunStatusBuilder status) {
     boolean finished =
         job.getStatus() != null
             && job.getStatus().getConditions() != null
@@ -47,21 +58,41 @@ public class StepJobs {
                         ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
                             && "True".equals(c.getStatus()));
     List<Pod> pods = finished ? podsOf(job) : List.of();
-    status.observed(step, job.getMetadata().getName(), StepObservation.of(job, pods));
+    status.observed(step.getName(), job.getMetadata().getName(), StepObservation.of(job, pods));
+    return pods.stream().findFirst();
+  }
+
+  /** Stores a finished step's masked log and notes its uploaded artifacts in the status. */
+  void archive(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
+    String namespace = run.getMetadata().getNamespace();
+    logs.archive(
+            namespace,
+            run.getMetadata().getName(),
+            step.getName(),
+            pod.getMetadata().getName(),
+            secretValues.of(namespace, step))
+        .ifPresent(url -> status.logUrl(step.getName(), url));
+    if (step.getArtifacts() != null && !step.getArtifacts().isEmpty()) {
+      transfers
+          .archived(namespace, run.getMetadata().getName(), step.getName())
+          .ifPresent(url -> status.artifactUrls(step.getName(), List.of(url)));
+    }
   }
 
   /**
    * Creates the step's Job unless it exists; returns the quota shortage instead when the step does
    * not fit the namespace's ResourceQuota right now.
    */
-  Optional<String> start(PipelineRun run, PipelineConfigSpec pipeline, StepLaunch launch) {
+  Optional<String> start(
+      PipelineRun run, PipelineConfigSpec pipeline, StepLaunch launch, GitCredentials git) {
     Job job =
         StepJobFactory.build(
             run,
             pipeline.getRepository(),
             launch,
-            StepTransfers.NONE,
-            GitCredentials.NONE,
+            transfers.forLaunch(
+                run.getMetadata().getNamespace(), run.getMetadata().getName(), launch),
+            git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
     String namespace = run.getMetadata().getNamespace();
     List<ResourceQuota> quotas = client.resourceQuotas().inNamespace(namespace).list().getItems();
@@ -99,6 +130,24 @@ public class StepJobs {
         throw e;
       }
     }
+  }
+
+  /**
+   * Where the clone container finds credentials: the {@code authSecretRef} of the namespace's
+   * RepositoryConnection for the pipeline's repository, if any.
+   */
+  GitCredentials gitCredentials(String namespace, String repository) {
+    return client
+        .resources(RepositoryConnection.class)
+        .inNamespace(namespace)
+        .list()
+        .getItems()
+        .stream()
+        .filter(c -> c.getSpec() != null && c.getSpec().getAuthSecretRef() != null)
+        .filter(c -> RepositoryUrls.same(c.getSpec().getRepository(), repository))
+        .map(c -> new GitCredentials(c.getSpec().getAuthSecretRef()))
+        .findFirst()
+        .orElse(GitCredentials.NONE);
   }
 
   Duration quotaRecheck() {

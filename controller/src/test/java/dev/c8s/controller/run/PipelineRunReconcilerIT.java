@@ -17,25 +17,36 @@ import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
+import dev.c8s.model.v1alpha1.StepSecret;
 import dev.c8s.model.v1alpha1.StepStatus;
+import dev.c8s.testing.FakeStepLog;
 import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** PipelineRuns run to the end on a real control plane where kwok plays the kubelet. */
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class PipelineRunReconcilerIT {
   @Inject KubernetesClient client;
+  @Inject S3Client s3;
   private String ns;
 
   @BeforeEach
@@ -76,6 +87,79 @@ class PipelineRunReconcilerIT {
     StepStatus test = stepOf(run, "test");
     StepStatus build = stepOf(run, "build");
     assertThat(build.getStartTime()).isAfterOrEqualTo(test.getCompletionTime());
+  }
+
+  @Test
+  void finishedStepsLogIsArchivedWithInjectedSecretsMasked() {
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("token")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToStringData("TOKEN", FakeStepLog.SECRET)
+                .build())
+        .create();
+    var step = step("login", "true");
+    step.setSecrets(List.of(new StepSecret("token", "TOKEN", null)));
+    create(config(ns, "logs", step));
+    PipelineRun run = finish(run(ns, "logs-1", "logs", "main"));
+
+    String url = stepOf(run, "login").getLogUrl();
+    assertThat(url).isEqualTo("s3://c8s-logs/" + ns + "/logs-1/login.log");
+    String archived =
+        s3.getObjectAsBytes(r -> r.bucket("c8s-logs").key(ns + "/logs-1/login.log")).asUtf8String();
+    assertThat(archived)
+        .contains("step started", "logging in with token ***", "step finished")
+        .doesNotContain(FakeStepLog.SECRET);
+  }
+
+  @Test
+  void artifactsGoUpThroughAPresignedUrlAndComeDownToDependants() throws Exception {
+    var build = step("build", "sleep 4");
+    build.setArtifacts(List.of("app"));
+    create(config(ns, "artifacts", build, step("push", "true", "build")));
+    client.resource(run(ns, "artifacts-1", "artifacts", "main")).create();
+    Job buildJob =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    client.batch().v1().jobs().inNamespace(ns).withName("artifacts-1-build").get(),
+                j -> j != null);
+    String uploadUrl =
+        quotedUrl(
+            buildJob.getSpec().getTemplate().getSpec().getContainers().stream()
+                .filter(c -> c.getName().equals("upload"))
+                .findFirst()
+                .orElseThrow()
+                .getCommand()
+                .get(2));
+    byte[] archive = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    HttpResponse<String> put =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(uploadUrl))
+                .header("Content-Type", "application/gzip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(archive))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    PipelineRun run =
+        awaitRun(
+            "artifacts-1",
+            r -> r.getStatus() != null && r.getStatus().getPhase() == RunPhase.Succeeded);
+    assertThat(stepOf(run, "build").getArtifactUrls())
+        .containsExactly("s3://c8s-artifacts/" + ns + "/artifacts-1/build/artifacts.tar.gz");
+    Job pushJob = client.batch().v1().jobs().inNamespace(ns).withName("artifacts-1-push").get();
+    var download = pushJob.getSpec().getTemplate().getSpec().getInitContainers().get(1);
+    assertThat(download.getName()).isEqualTo("download");
+    HttpResponse<byte[]> get =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(quotedUrl(download.getCommand().get(2)))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(get.body()).isEqualTo(archive);
   }
 
   @Test
@@ -255,6 +339,14 @@ class PipelineRunReconcilerIT {
         .isEqualTo("PipelineConfigNotFound");
     assertThat(run.getStatus().getConditions().get(0).getMessage())
         .contains("\"does-not-exist\" does not exist in namespace " + ns);
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static String quotedUrl(String script) {
+    Matcher m = Pattern.compile("'(https?://[^']+)'").matcher(script);
+    assertThat(m.find()).as("a quoted URL in " + script).isTrue();
+    return m.group(1);
   }
 
   private void create(PipelineConfig config) {

@@ -11,10 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Builders for the pipelines and runs the controller tests create. */
-final class Runs {
+public final class Runs {
   private Runs() {}
 
-  static PipelineConfig config(String namespace, String name, Step... steps) {
+  public static PipelineConfig config(String namespace, String name, Step... steps) {
     PipelineConfig config = new PipelineConfig();
     config.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     PipelineConfigSpec spec = new PipelineConfigSpec();
@@ -24,7 +24,7 @@ final class Runs {
     return config;
   }
 
-  static Step step(String name, String command, String... dependsOn) {
+  public static Step step(String name, String command, String... dependsOn) {
     Step step = new Step();
     step.setName(name);
     step.setImage("alpine:3.20");
@@ -35,17 +35,17 @@ final class Runs {
     return step;
   }
 
-  static Step cleanup(Step step) {
+  public static Step cleanup(Step step) {
     step.setConditional(new StepConditional(null, false));
     return step;
   }
 
-  static Step onBranch(String glob, Step step) {
+  public static Step onBranch(String glob, Step step) {
     step.setConditional(new StepConditional(glob, null));
     return step;
   }
 
-  static PipelineRun run(String namespace, String name, String config, String branch) {
+  public static PipelineRun run(String namespace, String name, String config, String branch) {
     PipelineRun run = new PipelineRun();
     run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     PipelineRunSpec spec = new PipelineRunSpec();

@@ -1,0 +1,140 @@
+package dev.c8s.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real S3-compatible server for tests: S3Proxy with in-memory storage, run as its own {@code java
+ * -jar} process so its dependencies stay off the test classpath.
+ *
+ * <p>The jar path comes from the system property {@code c8s.s3proxy.jar}, which the module's {@code
+ * pom.xml} sets after copying {@code org.gaul:s3proxy:jar-with-dependencies}.
+ */
+public final class S3ProxyServer implements AutoCloseable {
+  /** Access key the server accepts. */
+  public static final String ACCESS_KEY = "c8s-test-access";
+
+  /** Secret key the server accepts. */
+  public static final String SECRET_KEY = "c8s-test-secret-key";
+
+  /** Region clients should sign for. */
+  public static final String REGION = "us-east-1";
+
+  private static S3ProxyServer shared;
+
+  private final Process process;
+  private final int port;
+  private final Path workDir;
+
+  private S3ProxyServer(Process process, int port, Path workDir) {
+    this.process = process;
+    this.port = port;
+    this.workDir = workDir;
+  }
+
+  /** One server per test JVM, stopped when the JVM exits. */
+  public static synchronized S3ProxyServer shared() {
+    if (shared == null) {
+      shared = start();
+      S3ProxyServer started = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "s3proxy-stop"));
+    }
+    return shared;
+  }
+
+  /** Starts a server on a free loopback port and waits until it accepts connections. */
+  public static S3ProxyServer start() {
+    String jar = System.getProperty("c8s.s3proxy.jar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException(
+          "S3Proxy jar not found (system property c8s.s3proxy.jar = " + jar + ")");
+    }
+    try {
+      int port = freePort();
+      Path dir = Files.createTempDirectory("c8s-s3proxy");
+      Path properties = dir.resolve("s3proxy.properties");
+      Files.write(
+          properties,
+          List.of(
+              "s3proxy.endpoint=http://127.0.0.1:" + port,
+              "s3proxy.authorization=aws-v2-or-v4",
+              "s3proxy.identity=" + ACCESS_KEY,
+              "s3proxy.credential=" + SECRET_KEY,
+              "jclouds.provider=transient",
+              "jclouds.identity=unused",
+              "jclouds.credential=unused",
+              "jclouds.regions=" + REGION));
+      Process process =
+          new ProcessBuilder(
+                  ProcessHandle.current().info().command().orElse("java"),
+                  "-Xmx256m",
+                  "-jar",
+                  jar,
+                  "--properties",
+                  properties.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("s3proxy.log").toFile())
+              .start();
+      S3ProxyServer server = new S3ProxyServer(process, port, dir);
+      server.awaitListening(Duration.ofSeconds(60));
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The endpoint URL, for example {@code http://127.0.0.1:40123}. */
+  public String endpoint() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  private void awaitListening(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("S3Proxy exited; see " + workDir.resolve("s3proxy.log"));
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        try {
+          process.waitFor(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    close();
+    throw new IllegalStateException("S3Proxy did not listen on port " + port + " in " + timeout);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.c8s.controller.artifacts;
+
+import dev.c8s.controller.config.StorageSettings;
+import dev.c8s.controller.job.StepTransfers;
+import dev.c8s.controller.logs.ObjectKeys;
+import dev.c8s.model.engine.StepLaunch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * Presigned URLs through which a step's pod uploads its artifact archive and downloads its upstream
+ * steps' archives, so no storage credentials reach the team's namespace.
+ */
+@ApplicationScoped
+public class ArtifactTransfers {
+  /** SigV4 presigned URLs live at most seven days. */
+  private static final Duration LONGEST = Duration.ofDays(7);
+
+  /** Slack beyond the step timeout for pulling images and the upload itself. */
+  private static final Duration SLACK = Duration.ofMinutes(30);
+
+  @Inject S3Presigner presigner;
+  @Inject S3Client s3;
+  @Inject StorageSettings storage;
+
+  /** The URLs {@code launch} needs in run {@code run} of {@code namespace}. */
+  public StepTransfers forLaunch(String namespace, String run, StepLaunch launch) {
+    Duration valid = min(launch.timeout().plus(SLACK), LONGEST);
+    String upload = null;
+    if (!launch.artifacts().isEmpty()) {
+      String key = ObjectKeys.artifacts(namespace, run, launch.name());
+      upload =
+          presigner
+              .presignPutObject(
+                  p ->
+                      p.signatureDuration(valid)
+                          .putObjectRequest(
+                              r ->
+                                  r.bucket(storage.artifactsBucket())
+                                      .key(key)
+                                      .contentType("application/gzip")))
+              .url()
+              .toString();
+    }
+    Map<String, String> downloads = new LinkedHashMap<>();
+    for (String upstream : launch.upstreamArtifacts()) {
+      String key = ObjectKeys.artifacts(namespace, run, upstream);
+      downloads.put(
+          upstream,
+          presigner
+              .presignGetObject(
+                  p ->
+                      p.signatureDuration(valid)
+                          .getObjectRequest(r -> r.bucket(storage.artifactsBucket()).key(key)))
+              .url()
+              .toString());
+    }
+    return new StepTransfers(upload, downloads);
+  }
+
+  /** The archive's {@code s3://} URL once the step's upload container has stored it. */
+  public Optional<String> archived(String namespace, String run, String step) {
+    String key = ObjectKeys.artifacts(namespace, run, step);
+    try {
+      s3.headObject(r -> r.bucket(storage.artifactsBucket()).key(key));
+      return Optional.of(ObjectKeys.url(storage.artifactsBucket(), key));
+    } catch (NoSuchKeyException missing) {
+      return Optional.empty();
+    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

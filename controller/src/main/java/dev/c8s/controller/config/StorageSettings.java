@@ -1,0 +1,21 @@
+package dev.c8s.controller.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where logs and artifacts go ({@code c8s.storage.*}); the S3 client itself is quarkus.s3.*. */
+@ConfigMapping(prefix = "c8s.storage")
+public interface StorageSettings {
+
+  /** Bucket of step logs: {@code <namespace>/<run>/<step>.log}. */
+  @WithDefault("c8s-logs")
+  String logsBucket();
+
+  /** Bucket of step artifacts: {@code <namespace>/<run>/<step>/artifacts.tar.gz}. */
+  @WithDefault("c8s-artifacts")
+  String artifactsBucket();
+
+  /** Create the buckets at startup when they are missing (handy with MinIO in the dev loop). */
+  @WithDefault("false")
+  boolean createBuckets();
+}

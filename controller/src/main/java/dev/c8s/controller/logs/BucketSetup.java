@@ -1,0 +1,30 @@
+package dev.c8s.controller.logs;
+
+import dev.c8s.controller.config.StorageSettings;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+
+/** Creates the log and artifact buckets at startup when asked to (dev loop, tests). */
+@ApplicationScoped
+public class BucketSetup {
+  private static final Logger LOG = Logger.getLogger(BucketSetup.class);
+
+  void onStart(@Observes StartupEvent event, StorageSettings storage, S3Client s3) {
+    if (!storage.createBuckets()) {
+      return;
+    }
+    for (String bucket : List.of(storage.logsBucket(), storage.artifactsBucket())) {
+      try {
+        s3.headBucket(r -> r.bucket(bucket));
+      } catch (NoSuchBucketException missing) {
+        s3.createBucket(r -> r.bucket(bucket));
+        LOG.infof("created bucket %s", bucket);
+      }
+    }
+  }
+}

@@ -1,0 +1,245 @@
+package dev.c8s.controller.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.c8s.controller.job.GitCredentials;
+import dev.c8s.controller.job.JobSettings;
+import dev.c8s.controller.job.KubernetesNames;
+import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.controller.job.StepTransfers;
+import dev.c8s.controller.process.ControllerProcess;
+import dev.c8s.controller.run.Runs;
+import dev.c8s.model.engine.EngineInput;
+import dev.c8s.model.engine.PipelineEngine;
+import dev.c8s.model.engine.StepLaunch;
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineConfigSpec;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.Step;
+import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Creates N three-step runs against the real control plane (kwok completing pods at once) and
+ * reports runs/s, creation → first Job and step done → next Job percentiles, and the controller's
+ * RSS; then does the same with a plain client creating the Jobs itself.
+ *
+ * <p>Run: {@code ./mvnw -B verify -pl common-model,controller -Pbenchmark -Dc8s.bench.runs=200}
+ */
+public final class ControllerBenchmark {
+  private static final List<String> STEPS = List.of("checkout", "build", "test");
+
+  private ControllerBenchmark() {}
+
+  public static void main(String[] args) {
+    int runs = Integer.getInteger("c8s.bench.runs", 100);
+    ControlPlane plane = SharedControlPlane.get(true);
+    S3ProxyServer s3 = S3ProxyServer.shared();
+    KubernetesClient client = plane.client();
+
+    String ns = plane.newNamespace("bench");
+    client.resource(config(ns)).create();
+    Result controller;
+    try (ControllerProcess process =
+        ControllerProcess.start(
+            plane,
+            s3,
+            Path.of(System.getProperty("c8s.bench.log", "target/benchmark-controller.log")))) {
+      warmUp(client, ns);
+      controller =
+          measure(
+              client,
+              ns,
+              runs,
+              () -> {
+                for (int i = 0; i < runs; i++) {
+                  client.resource(run(ns, "run-" + i)).create();
+                }
+              },
+              process);
+    }
+    String direct = plane.newNamespace("bench-direct");
+    Result baseline =
+        measure(client, direct, runs, () -> createJobsDirectly(client, direct, runs), null);
+    System.out.println(report(runs, controller, baseline));
+    plane.close();
+    s3.close();
+  }
+
+  private static Result measure(
+      KubernetesClient client, String ns, int runs, Runnable create, ControllerProcess process) {
+    JobTimeline timeline = new JobTimeline();
+    Map<String, Long> createdAt = new ConcurrentHashMap<>();
+    AtomicLong rss = new AtomicLong();
+    try (Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(timeline)) {
+      long start = System.nanoTime() / 1_000_000;
+      for (int i = 0; i < runs; i++) {
+        createdAt.put("run-" + i, start);
+      }
+      create.run();
+      long createdAll = System.nanoTime() / 1_000_000;
+      String last = "run-%d-" + STEPS.get(STEPS.size() - 1);
+      await()
+          .atMost(Duration.ofMinutes(20))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                if (process != null) {
+                  rss.accumulateAndGet(process.rssKib(), Math::max);
+                }
+                for (int i = 0; i < runs; i++) {
+                  if (!timeline.finished.containsKey(String.format(last, i))) {
+                    return false;
+                  }
+                }
+                return true;
+              });
+      long end = timeline.finished.values().stream().mapToLong(Long::longValue).max().orElse(start);
+      List<Long> firstJob = new ArrayList<>();
+      List<Long> nextJob = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        String run = "run-" + i;
+        Long first = timeline.created.get(KubernetesNames.jobName(run, STEPS.get(0)));
+        if (first != null) {
+          firstJob.add(first - createdAll);
+        }
+        for (int s = 1; s < STEPS.size(); s++) {
+          Long done = timeline.finished.get(KubernetesNames.jobName(run, STEPS.get(s - 1)));
+          Long next = timeline.created.get(KubernetesNames.jobName(run, STEPS.get(s)));
+          if (done != null && next != null) {
+            nextJob.add(next - done);
+          }
+        }
+      }
+      return new Result(
+          runs * 1000.0 / Math.max(1, end - start),
+          new Percentiles(firstJob),
+          new Percentiles(nextJob),
+          rss.get());
+    }
+  }
+
+  /** One run to the end first, so JVM start and informer sync are not measured. */
+  private static void warmUp(KubernetesClient client, String ns) {
+    client.resource(run(ns, "warm-up")).create();
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> client.resources(PipelineRun.class).inNamespace(ns).withName("warm-up").get(),
+            r ->
+                r.getStatus() != null
+                    && r.getStatus().getPhase() != null
+                    && r.getStatus().getPhase().isTerminal());
+  }
+
+  record Result(double runsPerSecond, Percentiles firstJob, Percentiles nextJob, long rssKib) {}
+
+  private static String report(int runs, Result controller, Result direct) {
+    return String.join(
+        "\n",
+        "| " + runs + " runs × 3 steps | c8s controller | plain client creating Jobs |",
+        "|---|---|---|",
+        String.format(
+            "| runs/s | %.2f | %.2f |", controller.runsPerSecond(), direct.runsPerSecond()),
+        String.format(
+            "| creation → first Job p50 / p99 (ms) | %d / %d | %d / %d |",
+            controller.firstJob().at(50),
+            controller.firstJob().at(99),
+            direct.firstJob().at(50),
+            direct.firstJob().at(99)),
+        String.format(
+            "| step done → next Job p50 / p99 (ms) | %d / %d | %d / %d |",
+            controller.nextJob().at(50),
+            controller.nextJob().at(99),
+            direct.nextJob().at(50),
+            direct.nextJob().at(99)),
+        String.format("| controller RSS max (MiB) | %d | – |", controller.rssKib() / 1024));
+  }
+
+  private static void createJobsDirectly(KubernetesClient client, String ns, int runs) {
+    JobSettings settings =
+        new JobSettings("alpine/git:2.47.2", "curlimages/curl:8.11.1", Duration.ofHours(1));
+    PipelineConfigSpec spec = config(ns).getSpec();
+    // The baseline chains the same Jobs itself: the next one as soon as the previous completes.
+    for (int i = 0; i < runs; i++) {
+      PipelineRun run = run(ns, "run-" + i);
+      run.getMetadata().setUid("00000000-0000-0000-0000-" + String.format("%012d", i));
+      new Thread(() -> chain(client, run, spec, settings), "baseline-" + i).start();
+    }
+  }
+
+  private static void chain(
+      KubernetesClient client, PipelineRun run, PipelineConfigSpec spec, JobSettings settings) {
+    for (StepLaunch launch :
+        PipelineEngine.decide(
+                new EngineInput(spec, run.getSpec(), null, null, Map.of(), Instant.now()))
+            .start()) {
+      // only the first step is startable at once in a sequential pipeline
+      launchAndFollow(client, run, spec, settings, launch);
+    }
+  }
+
+  private static void launchAndFollow(
+      KubernetesClient client,
+      PipelineRun run,
+      PipelineConfigSpec spec,
+      JobSettings settings,
+      StepLaunch first) {
+    List<Step> steps = spec.getSteps();
+    for (int s = 0; s < steps.size(); s++) {
+      StepLaunch launch =
+          s == 0
+              ? first
+              : new StepLaunch(
+                  steps.get(s).getName(),
+                  first.image(),
+                  first.commands(),
+                  first.env(),
+                  first.secrets(),
+                  first.cpu(),
+                  first.memory(),
+                  first.timeout(),
+                  first.artifacts(),
+                  List.of());
+      Job job =
+          StepJobFactory.build(
+              run, spec.getRepository(), launch, StepTransfers.NONE, GitCredentials.NONE, settings);
+      job.getMetadata().setOwnerReferences(List.of());
+      client.resource(job).create();
+      client
+          .resource(job)
+          .waitUntilCondition(
+              j ->
+                  j != null
+                      && j.getStatus() != null
+                      && j.getStatus().getConditions() != null
+                      && j.getStatus().getConditions().stream()
+                          .anyMatch(
+                              c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus())),
+              10,
+              java.util.concurrent.TimeUnit.MINUTES);
+    }
+  }
+
+  private static PipelineConfig config(String ns) {
+    Step[] steps = STEPS.stream().map(name -> Runs.step(name, "sleep 0")).toArray(Step[]::new);
+    return Runs.config(ns, "bench", steps);
+  }
+
+  private static PipelineRun run(String ns, String name) {
+    return Runs.run(ns, name, "bench", "main");
+  }
+}

@@ -1,0 +1,194 @@
+package dev.c8s.controller.run;
+
+import static dev.c8s.controller.run.Runs.config;
+import static dev.c8s.controller.run.Runs.run;
+import static dev.c8s.controller.run.Runs.step;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.c8s.controller.ControlPlaneResource;
+import dev.c8s.model.v1alpha1.GitProvider;
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
+import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.StepPhase;
+import dev.c8s.model.v1alpha1.StepStatus;
+import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Quota waits, PipelineConfig and RepositoryConnection status, and the metrics they feed. */
+@QuarkusTest
+@WithTestResource(ControlPlaneResource.class)
+class ControllerStatusIT {
+  @Inject KubernetesClient client;
+  private String ns;
+
+  @BeforeEach
+  void namespace() {
+    ns = SharedControlPlane.get(true).newNamespace("status");
+  }
+
+  @Test
+  void stepThatDoesNotFitTheQuotaWaitsThenStartsWhenRoomAppears() {
+    ResourceQuota quota =
+        new ResourceQuotaBuilder()
+            .withNewMetadata()
+            .withName("team-quota")
+            .withNamespace(ns)
+            .endMetadata()
+            .withNewSpec()
+            .addToHard("requests.cpu", new Quantity("800m"))
+            .endSpec()
+            .build();
+    client.resource(quota).create();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              ResourceQuota q = client.resource(quota).get();
+              return q.getStatus() != null && q.getStatus().getHard() != null;
+            });
+    client
+        .resource(
+            config(
+                ns,
+                "tight",
+                step("first", "sleep 3"),
+                step("second", "true"),
+                step("join", "true", "first", "second")))
+        .create();
+    client.resource(run(ns, "tight-1", "tight", "main")).create();
+
+    PipelineRun waiting =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> get("tight-1"),
+                r ->
+                    r.getStatus() != null
+                        && r.getStatus().getSteps() != null
+                        && r.getStatus().getSteps().stream()
+                            .anyMatch(s -> "WaitingForQuota".equals(s.getReason())));
+    StepStatus blocked =
+        waiting.getStatus().getSteps().stream()
+            .filter(s -> "WaitingForQuota".equals(s.getReason()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(blocked.getPhase()).isEqualTo(StepPhase.Pending);
+    assertThat(blocked.getMessage()).contains("requests.cpu in ResourceQuota team-quota");
+
+    PipelineRun done =
+        await()
+            .atMost(Duration.ofSeconds(90))
+            .until(
+                () -> get("tight-1"),
+                r -> r.getStatus().getPhase() != null && r.getStatus().getPhase().isTerminal());
+    assertThat(done.getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
+  }
+
+  @Test
+  void pipelineConfigStatusCountsFinishedRunsAndSuccessRate() {
+    client.resource(config(ns, "counted", step("only", "true"))).create();
+    PipelineConfig failing = config(ns, "counted-fail", step("only", "exit 1"));
+    client.resource(failing).create();
+    client.resource(run(ns, "counted-1", "counted", "main")).create();
+    client.resource(run(ns, "counted-2", "counted", "main")).create();
+
+    PipelineConfig config =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    client
+                        .resources(PipelineConfig.class)
+                        .inNamespace(ns)
+                        .withName("counted")
+                        .get(),
+                c ->
+                    c.getStatus() != null
+                        && Integer.valueOf(2).equals(c.getStatus().getTotalRuns()));
+    assertThat(config.getStatus().getSuccessRate()).isEqualTo(1.0);
+    assertThat(config.getStatus().getLastRun()).isNotNull();
+
+    client.resource(run(ns, "counted-fail-1", "counted-fail", "main")).create();
+    PipelineConfig failed =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    client
+                        .resources(PipelineConfig.class)
+                        .inNamespace(ns)
+                        .withName("counted-fail")
+                        .get(),
+                c ->
+                    c.getStatus() != null
+                        && Integer.valueOf(1).equals(c.getStatus().getTotalRuns()));
+    assertThat(failed.getStatus().getSuccessRate()).isEqualTo(0.0);
+  }
+
+  @Test
+  void repositoryConnectionPublishesItsWebhookUrl() {
+    RepositoryConnection connection = new RepositoryConnection();
+    connection.setMetadata(new ObjectMetaBuilder().withName("repo").withNamespace(ns).build());
+    RepositoryConnectionSpec spec = new RepositoryConnectionSpec();
+    spec.setRepository("https://gitlab.com/org/app");
+    spec.setProvider(GitProvider.GITLAB);
+    connection.setSpec(spec);
+    client.resource(connection).create();
+
+    RepositoryConnection seen =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    client
+                        .resources(RepositoryConnection.class)
+                        .inNamespace(ns)
+                        .withName("repo")
+                        .get(),
+                c -> c.getStatus() != null && c.getStatus().getWebhookUrl() != null);
+    assertThat(seen.getStatus().getWebhookUrl())
+        .isEqualTo("http://c8s-webhook.c8s-system.svc:8080/webhooks/gitlab");
+  }
+
+  @Test
+  void metricsEndpointExposesRunOutcomesAndDurations() {
+    client.resource(config(ns, "measured", step("only", "true"))).create();
+    client.resource(run(ns, "measured-1", "measured", "main")).create();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> get("measured-1"),
+            r -> r.getStatus() != null && r.getStatus().getPhase() == RunPhase.Succeeded);
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("c8s_pipelineruns_finished_total{phase=\"Succeeded\"}"))
+        .body(containsString("c8s_pipelinerun_duration_seconds_bucket"))
+        .body(containsString("c8s_step_duration_seconds_count"))
+        .body(containsString("c8s_pipelinerun_queue_wait_seconds_count"))
+        .body(containsString("c8s_pipelineruns_running"))
+        .body(containsString("c8s_steps_waiting_for_quota"))
+        .body(containsString("c8s_reconcile_seconds_count{controller=\"pipelinerun\"}"));
+  }
+
+  private PipelineRun get(String name) {
+    return client.resources(PipelineRun.class).inNamespace(ns).withName(name).get();
+  }
+}
