@@ -8,9 +8,9 @@ import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
+import dev.c8s.model.v1alpha1.RepositoryUrls;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.webhook.connection.ConnectionIndex;
-import dev.c8s.webhook.connection.RepositoryKeys;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -79,7 +79,7 @@ public final class Cluster {
     spec.setPipelineConfigRef(configRef);
     connection.setSpec(spec);
     RepositoryConnection created = client.resource(connection).create();
-    String key = RepositoryKeys.of(repository).orElseThrow();
+    String key = RepositoryUrls.normalize(repository);
     await()
         .until(
             () ->

@@ -1,6 +1,7 @@
 package dev.c8s.webhook.connection;
 
 import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.v1alpha1.RepositoryUrls;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,8 +15,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Every RepositoryConnection in the cluster, kept current by a watch and indexed by repository key
- * ({@link RepositoryKeys}), so that a delivery finds its connections without asking the API server.
+ * Every RepositoryConnection in the cluster, kept current by a watch and indexed by normalised
+ * repository URL ({@link RepositoryUrls}), so a delivery finds its connections without asking the
+ * API server.
  */
 @ApplicationScoped
 public class ConnectionIndex {
@@ -55,8 +57,8 @@ public class ConnectionIndex {
   }
 
   /**
-   * The connections whose repository has one of {@code repositoryKeys}, each once, from the cache.
-   * The objects are shared with the cache: never change them.
+   * The connections whose normalised repository URL is one of {@code repositoryKeys}, each once,
+   * from the cache. The objects are shared with the cache: never change them.
    */
   public List<RepositoryConnection> find(Collection<String> repositoryKeys) {
     SharedIndexInformer<RepositoryConnection> current = informer;
@@ -76,6 +78,7 @@ public class ConnectionIndex {
     if (connection.getSpec() == null) {
       return List.of();
     }
-    return RepositoryKeys.of(connection.getSpec().getRepository()).stream().toList();
+    String key = RepositoryUrls.normalize(connection.getSpec().getRepository());
+    return key == null ? List.of() : List.of(key);
   }
 }

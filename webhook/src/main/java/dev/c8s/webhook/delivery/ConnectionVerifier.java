@@ -1,11 +1,11 @@
 package dev.c8s.webhook.delivery;
 
 import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.v1alpha1.RepositoryUrls;
 import dev.c8s.webhook.connection.ConnectionIndex;
-import dev.c8s.webhook.connection.RepositoryKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Finds the RepositoryConnections a delivery may belong to and keeps those whose secret signed it.
@@ -33,8 +33,8 @@ public class ConnectionVerifier {
     }
     List<String> keys =
         RepositoryUrlScanner.scan(protocol.json(request), protocol.repositoryUrlPaths()).stream()
-            .map(RepositoryKeys::of)
-            .flatMap(Optional::stream)
+            .map(RepositoryUrls::normalize)
+            .filter(Objects::nonNull)
             .distinct()
             .toList();
     List<RepositoryConnection> candidates =
