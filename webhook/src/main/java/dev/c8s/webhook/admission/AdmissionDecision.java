@@ -5,16 +5,7 @@ import dev.c8s.model.validation.ValidationResult;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/**
- * Whether an object is admitted; if not, the Kubernetes status code, reason and every error.
- *
- * @param allowed whether the API server may store the object
- * @param code HTTP-style code of a denial: 422 for an invalid object, 500 when the cluster could
- *     not be read
- * @param reason the Kubernetes status reason: {@code Invalid} or {@code InternalError}
- * @param errors what is wrong, each with its field path
- * @param warnings advice shown to the user without refusing the object
- */
+/** Whether an object is admitted; if not, the status code, reason and every error. */
 public record AdmissionDecision(
     boolean allowed,
     int code,
@@ -22,6 +13,8 @@ public record AdmissionDecision(
     List<ValidationError> errors,
     List<ValidationError> warnings) {
 
+  // code: 422 for an invalid object, 500 when the cluster could not be read; reason: the Kubernetes
+  // status reason (Invalid, InternalError); warnings are advice that lets the object pass.
   /** Admitted with no advice. */
   public static AdmissionDecision allow() {
     return new AdmissionDecision(true, 200, null, List.of(), List.of());

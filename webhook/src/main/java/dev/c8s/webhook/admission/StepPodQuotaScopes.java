@@ -4,10 +4,7 @@ import io.fabric8.kubernetes.api.model.ResourceQuotaSpec;
 import io.fabric8.kubernetes.api.model.ScopedResourceSelectorRequirement;
 import java.util.List;
 
-/**
- * Whether a ResourceQuota counts step pods: they have an active deadline (Terminating), resource
- * requests (NotBestEffort), no priority class and no cross-namespace affinity.
- */
+/** Whether a ResourceQuota counts step pods (active deadline, requests, no priority class). */
 public final class StepPodQuotaScopes {
   private StepPodQuotaScopes() {}
 

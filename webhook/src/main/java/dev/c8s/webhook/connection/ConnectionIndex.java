@@ -14,13 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/**
- * Every RepositoryConnection in the cluster, kept current by a watch and indexed by normalised
- * repository URL ({@link RepositoryUrls}), so a delivery finds its connections without asking the
- * API server.
- */
+/** All RepositoryConnections, watched and indexed by normalised repository URL. */
 @ApplicationScoped
 public class ConnectionIndex {
+  // A delivery must find its connections without a list call to the API server (decision 0010).
   static final String BY_REPOSITORY = "repository";
   private static final Logger LOG = Logger.getLogger(ConnectionIndex.class);
 

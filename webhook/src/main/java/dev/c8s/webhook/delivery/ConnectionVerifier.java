@@ -7,9 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * Finds the RepositoryConnections a delivery may belong to and keeps those whose secret signed it.
- */
+/** Finds the connections a delivery may belong to and keeps those whose secret signed it. */
 @ApplicationScoped
 public class ConnectionVerifier {
   private final ConnectionIndex index;

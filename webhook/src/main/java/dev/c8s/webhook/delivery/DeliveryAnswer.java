@@ -3,16 +3,7 @@ package dev.c8s.webhook.delivery;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/**
- * The JSON body of every webhook answer; absent fields are left out.
- *
- * @param deliveryId the provider's delivery id (or the body's hash when it sent none)
- * @param event the provider's event name
- * @param runs the runs of this delivery, new or found again on a redelivery
- * @param reason why nothing was started, or the answer to a ping
- * @param skipped connections or branches that started nothing, and why
- * @param error what went wrong, for 4xx and 5xx answers
- */
+/** The JSON body of every webhook answer; absent fields are left out. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeliveryAnswer(
     String deliveryId,
@@ -22,6 +13,9 @@ public record DeliveryAnswer(
     List<String> skipped,
     String error) {
 
+  // deliveryId: the provider's id (or the body's hash); runs: new or found again on a redelivery;
+  // reason: why nothing started, or the answer to a ping; skipped: connections or branches that
+  // started nothing; error: what went wrong, for 4xx and 5xx answers.
   /** The one 401 answer, the same for a bad signature and an unknown repository. */
   public static final DeliveryAnswer UNAUTHORIZED =
       error(

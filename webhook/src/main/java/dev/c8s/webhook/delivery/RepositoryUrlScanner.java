@@ -10,14 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/**
- * Reads only the repository URLs out of an unverified payload, without building it in memory.
- *
- * <p>The signature cannot be checked before the repository is known (its secret belongs to the
- * RepositoryConnection), so this is the one look at unverified content: strings at a few fixed
- * paths, nothing else kept. A malformed payload yields whatever was found before the fault.
- */
+/** Reads only the repository URLs out of an unverified payload, without building it in memory. */
 public final class RepositoryUrlScanner {
+  // The signature cannot be checked before the repository is known (its secret belongs to the
+  // RepositoryConnection), so this is the one look at unverified content: strings at a few fixed
+  // paths, bounded in number and length, nothing else kept (decision 0010).
   private static final int MAX_URLS = 16;
   private static final int MAX_URL_LENGTH = 2048;
   private static final JsonFactory JSON =

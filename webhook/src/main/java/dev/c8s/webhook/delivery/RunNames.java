@@ -7,10 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * Deterministic PipelineRun names, {@code <config>-<hash>}: the same delivery always names the same
- * runs, so a redelivery finds them instead of creating more.
- */
+/** Deterministic PipelineRun names, {@code <config>-<hash>}, the same for every redelivery. */
 public final class RunNames {
   /** Longest DNS-1123 label: run names also end up in Job names and label values. */
   public static final int MAX_LENGTH = 63;

@@ -16,16 +16,12 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/**
- * {@code POST /webhooks/github|gitlab|bitbucket}: reads the raw body within {@code
- * quarkus.http.limits.max-body-size}, hands it to the {@link DeliveryHandler} on a worker thread
- * and answers with JSON, including a JSON 413 for a body over the limit.
- *
- * <p>A plain Vert.x route, ahead of Quarkus' own body limit: that one answers 413 with no body, and
- * the body must reach the signature check exactly as sent (a form body undecoded).
- */
+/** The receivers {@code POST /webhooks/github|gitlab|bitbucket}: raw body in, JSON answer out. */
 @ApplicationScoped
 public class WebhookRoutes {
+  // A plain Vert.x route ahead of Quarkus' own body limit (which answers 413 with no body): the
+  // body must reach the signature check exactly as sent, a form body undecoded, and an oversized
+  // one gets a JSON 413 whether announced or chunked (decision 0013).
   private static final Logger LOG = Logger.getLogger(WebhookRoutes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -6,12 +6,10 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
-/**
- * The webhook's Prometheus metrics. Every tag value comes from a fixed set, never from a request,
- * so a sender cannot blow up the number of series.
- */
+/** The webhook's Prometheus metrics, with tag values from fixed sets only. */
 @ApplicationScoped
 public class WebhookMetrics {
+  // Never a tag value from a request: a sender must not be able to create series.
   private final MeterRegistry registry;
 
   public WebhookMetrics(MeterRegistry registry) {

@@ -31,14 +31,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/**
- * Sends N signed GitHub pushes and reports deliveries per second and the p50/p99 time until the
- * answer, by which the PipelineRun is stored. A runner, not part of the suite (its name matches
- * neither *Test nor *IT); see docs/performance.md for the command and the figures.
- */
+/** Benchmark runner: N signed GitHub pushes, events/s and p50/p99 until the run is stored. */
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class WebhookBenchmark {
+  // Named neither *Test nor *IT, so only an explicit -Dit.test=WebhookBenchmark runs it; the
+  // command and the recorded figures are in docs/performance.md.
   private static final int EVENTS = Integer.getInteger("c8s.bench.events", 500);
   private static final int CONCURRENCY = Integer.getInteger("c8s.bench.concurrency", 8);
   private static final int WARMUP = Integer.getInteger("c8s.bench.warmup", 50);

@@ -22,10 +22,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Nothing is done for a delivery no connection's secret signed, and every such delivery gets the
- * same 401, so an answer never tells whether a repository is connected.
- */
+/** Unverifiable deliveries start nothing and all get the same 401, revealing nothing. */
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class DeliveryVerificationIT {

@@ -27,10 +27,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
-/**
- * Admission is served over HTTPS with a certificate from PEM files, and the real kube-apiserver,
- * given that certificate as caBundle, calls it: kubectl apply of a cyclic pipeline is refused.
- */
+/** Admission over HTTPS from PEM files; the real kube-apiserver calls it and refuses a cycle. */
 @QuarkusTest
 @WithTestResource(TlsControlPlaneResource.class)
 class AdmissionOverTlsIT {

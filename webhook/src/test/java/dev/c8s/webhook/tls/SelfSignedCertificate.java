@@ -23,10 +23,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/**
- * A self-signed certificate for {@code localhost} and {@code 127.0.0.1}, written as the PEM files a
- * Kubernetes TLS Secret mounts ({@code tls.crt}, {@code tls.key}).
- */
+/** A self-signed certificate for localhost and 127.0.0.1, as PEM tls.crt and tls.key files. */
 public record SelfSignedCertificate(X509Certificate certificate, Path certFile, Path keyFile) {
 
   /** Generates the key pair and certificate into a new temporary directory. */

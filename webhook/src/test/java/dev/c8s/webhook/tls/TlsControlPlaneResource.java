@@ -5,10 +5,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
 
-/**
- * The shared control plane plus HTTPS with a freshly generated certificate, configured the way a
- * deployment mounts one: PEM files named by {@code quarkus.http.ssl.certificate.*}.
- */
+/** The shared control plane plus HTTPS from a generated certificate, configured as deployed. */
 public class TlsControlPlaneResource implements QuarkusTestResourceLifecycleManager {
   private static SelfSignedCertificate certificate;
 
