@@ -1,6 +1,7 @@
 package dev.c8s.webhook;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +20,7 @@ class WebhookHealthIT {
 
   @Test
   void readinessProbeReportsUpOnceTheConnectionCacheHasSynced() {
-    org.awaitility.Awaitility.await()
+    await()
         .untilAsserted(
             () ->
                 given()

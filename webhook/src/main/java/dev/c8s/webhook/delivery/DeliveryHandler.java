@@ -124,7 +124,7 @@ public class DeliveryHandler {
     Instant now = clock.instant();
     return switch (meaning) {
       case Ping ping -> {
-        record(connections, "ping", null, now);
+        recordLastEvent(connections, "ping", null, now);
         yield new Answer(
             200,
             new DeliveryAnswer(
@@ -138,14 +138,14 @@ public class DeliveryHandler {
       }
       case Ignored ignored -> {
         String type = protocol.eventName(event);
-        record(connections, type.equals("other") ? event : type, null, now);
+        recordLastEvent(connections, type.equals("other") ? event : type, null, now);
         yield new Answer(
             202, DeliveryAnswer.ignored(deliveryId, event, ignored.reason()), "ignored");
       }
       case Pushes push -> {
         PushProcessor.Result result =
             pushes.process(connections, push, deliveryId, protocol.name(), now);
-        record(connections, "push", push.pushes().get(0).commit(), now);
+        recordLastEvent(connections, "push", push.pushes().get(0).commit(), now);
         metrics.runsCreated(protocol.name(), result.created());
         yield answer(deliveryId, event, result);
       }
@@ -178,7 +178,7 @@ public class DeliveryHandler {
         201, new DeliveryAnswer(deliveryId, event, result.runs(), null, skipped, null), "created");
   }
 
-  private void record(
+  private void recordLastEvent(
       List<RepositoryConnection> connections, String type, String commit, Instant at) {
     connections.forEach(c -> lastEvents.record(c, type, commit, at));
   }

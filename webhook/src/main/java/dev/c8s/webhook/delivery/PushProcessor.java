@@ -14,7 +14,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -59,7 +61,7 @@ public class PushProcessor {
       Instant now)
       throws MalformedPayloadException {
     List<String> skipped = new ArrayList<>();
-    List<Planned> planned = new ArrayList<>();
+    Map<String, Planned> planned = new LinkedHashMap<>();
     for (RepositoryConnection connection : connections) {
       String namespace = connection.getMetadata().getNamespace();
       String where = namespace + "/" + connection.getMetadata().getName();
@@ -92,11 +94,15 @@ public class PushProcessor {
         List<PipelineRun> longer =
             RunPlanner.runs(config, push, trigger, RunNames.LONG_HASH_LENGTH);
         for (int i = 0; i < runs.size(); i++) {
-          planned.add(new Planned(runs.get(i), longer.get(i)));
+          // Two connections in one namespace may start the same config: plan its runs once.
+          PipelineRun run = runs.get(i);
+          planned.putIfAbsent(
+              run.getMetadata().getNamespace() + "/" + run.getMetadata().getName(),
+              new Planned(run, longer.get(i)));
         }
       }
     }
-    for (Planned p : planned) {
+    for (Planned p : planned.values()) {
       ValidationResult result = validator.validate(p.run());
       if (!result.isValid()) {
         throw new MalformedPayloadException(
@@ -106,7 +112,7 @@ public class PushProcessor {
                     .collect(Collectors.joining("; ")));
       }
     }
-    return create(planned, skipped);
+    return create(List.copyOf(planned.values()), skipped);
   }
 
   private Result create(List<Planned> planned, List<String> skipped) {
