@@ -112,6 +112,16 @@ class BranchesAndMatrixIT {
   }
 
   @Test
+  void twoConnectionsOfOneNamespaceStartTheirSharedConfigOnce() {
+    cluster.config(ns, "app-ci", "https://github.com/c8s-it/" + ns, spec -> {});
+    connect("app-ci");
+    cluster.connection(
+        ns, "app-ssh", "ssh://git@github.com/c8s-it/" + ns, GitProvider.GITHUB, "hook", "app-ci");
+    push("main").then().statusCode(201).body("runs.size()", equalTo(1));
+    assertThat(cluster.runs(ns)).hasSize(1);
+  }
+
+  @Test
   void missingPipelineConfigOrNoneNamedStartsNothingAndSaysWhy() {
     connect("does-not-exist");
     push("main")

@@ -12,6 +12,7 @@ import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.LastEvent;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.testing.SharedControlPlane;
 import dev.c8s.webhook.Cluster;
 import dev.c8s.webhook.ControlPlaneResource;
@@ -19,6 +20,7 @@ import dev.c8s.webhook.Deliveries;
 import dev.c8s.webhook.Fixture;
 import dev.c8s.webhook.Signer;
 import dev.c8s.webhook.connection.ConnectionIndex;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +30,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +120,23 @@ class GitHubDeliveryIT {
     Response another = send(body, "push", UUID.randomUUID().toString());
     assertThat(another.statusCode()).isEqualTo(201);
     assertThat(another.<String>path("runs[0].name")).isNotEqualTo(first.path("runs[0].name"));
+    assertThat(cluster.runs(ns)).hasSize(2);
+  }
+
+  @Test
+  void runNameTakenByAnotherDeliverysRunFallsBackToALongerHash() {
+    String delivery = UUID.randomUUID().toString();
+    String name = RunNames.of("app-ci", delivery, "main", SHA, Map.of(), RunNames.HASH_LENGTH);
+    PipelineRun squatter = new PipelineRun();
+    squatter.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
+    squatter.setSpec(new PipelineRunSpec());
+    squatter.getSpec().setPipelineConfigRef("app-ci");
+    squatter.getSpec().setCommit("abcdef1234567");
+    client.resource(squatter).create();
+
+    Response answer = send(push().bytes(), "push", delivery);
+    answer.then().statusCode(201).body("runs[0].name", matchesPattern("app-ci-[0-9a-f]{20}"));
+    assertThat(send(push().bytes(), "push", delivery).asString()).isEqualTo(answer.asString());
     assertThat(cluster.runs(ns)).hasSize(2);
   }
 
