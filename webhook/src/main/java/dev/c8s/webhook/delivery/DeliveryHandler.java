@@ -89,7 +89,7 @@ public class DeliveryHandler {
       return malformed(
           null,
           shownEvent,
-          "the delivery id header must be 1 to 128 visible ASCII" + " characters");
+          "the delivery id header must be 1 to 128 visible ASCII characters");
     }
     JsonNode payload;
     try {
