@@ -112,11 +112,14 @@ check_versions() {
     fail "k3d v5.5 or newer (v5) is needed for k8s/k3d/cluster.yaml (apiVersion k3d.io/v1alpha5); found: $(k3d version 2>/dev/null | head -1)" \
       "$(install_hint k3d)"
   fi
-  helm_version="$(helm version --template '{{.Version}}' 2>/dev/null || true)"
-  case "$helm_version" in
-    v[3-9].*) ;;
-    *) fail "Helm 3 or newer is needed; found: ${helm_version:-none}" "$(install_hint helm)" ;;
-  esac
+  # Helm is only required (by require_tools) when the chart is installed; --infra-only does without it.
+  if command -v helm >/dev/null 2>&1; then
+    helm_version="$(helm version --template '{{.Version}}' 2>/dev/null || true)"
+    case "$helm_version" in
+      v[3-9].*) ;;
+      *) fail "Helm 3 or newer is needed; found: ${helm_version:-none}" "$(install_hint helm)" ;;
+    esac
+  fi
 }
 
 select_jdk() {
