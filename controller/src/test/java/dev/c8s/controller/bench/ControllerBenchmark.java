@@ -63,33 +63,34 @@ public final class ControllerBenchmark {
               client,
               ns,
               runs,
-              () -> {
+              createdAt -> {
                 for (int i = 0; i < runs; i++) {
                   client.resource(run(ns, "run-" + i)).create();
+                  createdAt.put("run-" + i, System.nanoTime() / 1_000_000);
                 }
               },
               process);
     }
     String direct = plane.newNamespace("bench-direct");
     Result baseline =
-        measure(client, direct, runs, () -> createJobsDirectly(client, direct, runs), null);
+        measure(client, direct, runs, at -> createJobsDirectly(client, direct, runs, at), null);
     System.out.println(report(runs, controller, baseline));
     plane.close();
     s3.close();
   }
 
   private static Result measure(
-      KubernetesClient client, String ns, int runs, Runnable create, ControllerProcess process) {
+      KubernetesClient client,
+      String ns,
+      int runs,
+      java.util.function.Consumer<Map<String, Long>> create,
+      ControllerProcess process) {
     JobTimeline timeline = new JobTimeline();
     Map<String, Long> createdAt = new ConcurrentHashMap<>();
     AtomicLong rss = new AtomicLong();
     try (Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(timeline)) {
       long start = System.nanoTime() / 1_000_000;
-      for (int i = 0; i < runs; i++) {
-        createdAt.put("run-" + i, start);
-      }
-      create.run();
-      long createdAll = System.nanoTime() / 1_000_000;
+      create.accept(createdAt);
       String last = "run-%d-" + STEPS.get(STEPS.size() - 1);
       await()
           .atMost(Duration.ofMinutes(20))
@@ -113,7 +114,7 @@ public final class ControllerBenchmark {
         String run = "run-" + i;
         Long first = timeline.created.get(KubernetesNames.jobName(run, STEPS.get(0)));
         if (first != null) {
-          firstJob.add(first - createdAll);
+          firstJob.add(first - createdAt.getOrDefault(run, start));
         }
         for (int s = 1; s < STEPS.size(); s++) {
           Long done = timeline.finished.get(KubernetesNames.jobName(run, STEPS.get(s - 1)));
@@ -169,7 +170,8 @@ public final class ControllerBenchmark {
         String.format("| controller RSS max (MiB) | %d | – |", controller.rssKib() / 1024));
   }
 
-  private static void createJobsDirectly(KubernetesClient client, String ns, int runs) {
+  private static void createJobsDirectly(
+      KubernetesClient client, String ns, int runs, Map<String, Long> createdAt) {
     JobSettings settings =
         new JobSettings("alpine/git:2.47.2", "curlimages/curl:8.11.1", Duration.ofHours(1));
     PipelineConfigSpec spec = config(ns).getSpec();
@@ -177,6 +179,7 @@ public final class ControllerBenchmark {
     for (int i = 0; i < runs; i++) {
       PipelineRun run = run(ns, "run-" + i);
       run.getMetadata().setUid("00000000-0000-0000-0000-" + String.format("%012d", i));
+      createdAt.put(run.getMetadata().getName(), System.nanoTime() / 1_000_000);
       new Thread(() -> chain(client, run, spec, settings), "baseline-" + i).start();
     }
   }

@@ -1,0 +1,45 @@
+package dev.c8s.api;
+
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineConfigSpec;
+import dev.c8s.model.v1alpha1.PipelineConfigStatus;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PipelineRunSpec;
+import dev.c8s.model.v1alpha1.PipelineRunStatus;
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
+import dev.c8s.model.v1alpha1.RepositoryConnectionStatus;
+import dev.c8s.model.validation.ValidationError;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The model classes the api-server reads and writes as JSON, registered for reflection so that a
+ * native image can (de)serialise them.
+ *
+ * <p>Where the kubernetes-client extension is present it already registers every {@code
+ * CustomResource} subclass of the Jandex index with its spec and status types (common-model ships
+ * an index); naming them here keeps the native image from depending on that scan. {@code
+ * registerFullHierarchy} adds the types they reach: steps, matrix, conditions, step statuses, the
+ * run's pipeline snapshot.
+ *
+ * <p>{@link ValidationError} travels inside problem+json bodies built as a {@code Response} entity,
+ * a type Quarkus REST cannot see at build time, so nothing else registers it. docs/images.md
+ * ("Native readiness") says what is and is not verified.
+ */
+@RegisterForReflection(
+    targets = {
+      PipelineConfig.class,
+      PipelineConfigSpec.class,
+      PipelineConfigStatus.class,
+      PipelineRun.class,
+      PipelineRunSpec.class,
+      PipelineRunStatus.class,
+      RepositoryConnection.class,
+      RepositoryConnectionSpec.class,
+      RepositoryConnectionStatus.class,
+      ValidationError.class
+    },
+    registerFullHierarchy = true)
+final class ModelReflection {
+  private ModelReflection() {}
+}
