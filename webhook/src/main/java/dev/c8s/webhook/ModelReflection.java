@@ -9,6 +9,8 @@ import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
 import dev.c8s.model.v1alpha1.RepositoryConnectionStatus;
+import dev.c8s.webhook.delivery.DeliveryAnswer;
+import dev.c8s.webhook.delivery.RunRef;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -31,7 +33,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       PipelineRunStatus.class,
       RepositoryConnection.class,
       RepositoryConnectionSpec.class,
-      RepositoryConnectionStatus.class
+      RepositoryConnectionStatus.class,
+      // The receivers' answers, written by a private ObjectMapper Quarkus cannot see (decision
+      // 0041).
+      DeliveryAnswer.class,
+      RunRef.class
     },
     registerFullHierarchy = true)
 final class ModelReflection {

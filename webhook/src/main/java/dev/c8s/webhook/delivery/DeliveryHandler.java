@@ -87,9 +87,7 @@ public class DeliveryHandler {
     String deliveryId = protocol.deliveryId(request).orElseGet(() -> bodyHash(request.body()));
     if (!DELIVERY_ID.matcher(deliveryId).matches()) {
       return malformed(
-          null,
-          shownEvent,
-          "the delivery id header must be 1 to 128 visible ASCII characters");
+          null, shownEvent, "the delivery id header must be 1 to 128 visible ASCII characters");
     }
     JsonNode payload;
     try {
