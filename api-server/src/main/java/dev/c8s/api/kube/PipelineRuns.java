@@ -41,7 +41,8 @@ public class PipelineRuns {
     if (!filter.needsScan() && !ScanCursor.isOurs(token)) {
       return objects.list(namespace, limit, token, selector);
     }
-    return scan(namespace, filter, limit, ScanCursor.decode(token, settings.scanPageSize()), selector);
+    return scan(
+        namespace, filter, limit, ScanCursor.decode(token, settings.scanPageSize()), selector);
   }
 
   private Page<PipelineRun> scan(

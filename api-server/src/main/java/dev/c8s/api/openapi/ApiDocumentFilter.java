@@ -91,11 +91,22 @@ public class ApiDocumentFilter implements OASFilter {
         "403",
         "The caller's RBAC does not grant the operation's permission; detail names it",
         null);
+    if (operation.getParameters() != null
+        && operation.getParameters().stream().anyMatch(p -> "continue".equals(p.getName()))) {
+      addProblem(
+          operation,
+          "410",
+          "The continue token expired (Kubernetes compacted its version); list again from the"
+              + " start",
+          null);
+    }
   }
 
   private static void addProblem(
       Operation operation, String code, String description, Header challenge) {
-    if (operation.getResponses().hasAPIResponse(code)) {
+    APIResponse existing = operation.getResponses().getAPIResponse(code);
+    // SmallRye adds a bare 400 to operations with a body; give it the problem content too.
+    if (existing != null && existing.getContent() != null) {
       return;
     }
     APIResponse response =
