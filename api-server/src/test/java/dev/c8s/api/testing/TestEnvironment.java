@@ -72,8 +72,6 @@ public final class TestEnvironment {
         "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
     properties.put("c8s.storage.logs-bucket", LOGS_BUCKET);
     properties.put("c8s.storage.artifacts-bucket", ARTIFACTS_BUCKET);
-    // Small Kubernetes pages, so that filtered lists in the tests span several of them.
-    properties.put("c8s.api.lists.scan-page-size", "7");
     return properties;
   }
 }
