@@ -9,19 +9,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Runs before every REST operation: authenticates the bearer token (401), checks the names in the
- * path (400), then the caller's RBAC permission for the operation (403).
+ * Runs before every REST operation: authenticates the bearer token (401), then (after {@code
+ * RequestChecks}, 400) checks the caller's RBAC permission for the operation (403).
  *
  * <p>Health, metrics and the OpenAPI document are not REST operations and stay open.
  */
 public class AuthFilters {
-  private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
-  private static final Pattern DNS_SUBDOMAIN =
-      Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
   private static final String BEARER = "bearer ";
 
   private final AuthSettings settings;
@@ -69,37 +65,6 @@ public class AuthFilters {
     }
     request.setProperty(Caller.PROPERTY, caller.get());
     return Optional.empty();
-  }
-
-  /** 400 when a namespace, object or step name in the path cannot exist in Kubernetes. */
-  @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
-  public Optional<Response> checkNames(ContainerRequestContext request) {
-    var params = request.getUriInfo().getPathParameters();
-    String problem = null;
-    String namespace = params.getFirst("namespace");
-    String name = params.getFirst("name");
-    String step = params.getFirst("step");
-    if (namespace != null && !isLabel(namespace)) {
-      problem = "namespace \"" + namespace + "\" is not a valid namespace name";
-    } else if (name != null && !(name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches())) {
-      problem =
-          "\""
-              + name
-              + "\" is not a valid object name: lowercase letters, digits, '-' and '.',"
-              + " at most 253 characters";
-    } else if (step != null && !isLabel(step)) {
-      problem = "\"" + step + "\" is not a valid step name";
-    }
-    if (problem == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        Problems.response(
-            400,
-            problem + " (names are DNS-1123 labels: lowercase letters, digits and '-')",
-            request.getUriInfo().getRequestUri().getPath(),
-            null,
-            Map.of()));
   }
 
   /** 403 unless Kubernetes RBAC grants the caller the operation's permission. */
@@ -159,10 +124,6 @@ public class AuthFilters {
         new Access(wanted.verb(), wanted.resource(), wanted.subresource(), wanted.namespace(), "");
     AccessReviews.Decision broad = access.review(caller, anyObject);
     return broad.allowed() ? broad : access.review(caller, wanted);
-  }
-
-  private static boolean isLabel(String value) {
-    return value.length() <= 63 && DNS_LABEL.matcher(value).matches();
   }
 
   private static Response unauthorized(

@@ -161,9 +161,11 @@ public class ApiDocumentFilter implements OASFilter {
                   .maximum(java.math.BigDecimal.valueOf(500))
                   .defaultValue(100));
         }
-        case "continue" ->
-            parameter.setDescription(
-                "metadata.continue of the previous page, to read the next one");
+        case "continue" -> {
+          parameter.setDescription("metadata.continue of the previous page, to read the next one");
+          schema.pattern("^[A-Za-z0-9+/=_.-]*$");
+        }
+        case "pipelineConfig" -> schema.pattern(DNS_SUBDOMAIN).maxLength(253);
         default -> {
           // other parameters are documented where they are declared
         }

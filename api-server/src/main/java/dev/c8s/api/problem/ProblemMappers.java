@@ -1,5 +1,6 @@
 package dev.c8s.api.problem;
 
+import dev.c8s.api.rest.AllowedMethods;
 import dev.c8s.model.validation.ValidationError;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
@@ -67,7 +68,15 @@ public class ProblemMappers {
           case 415 -> "unsupported content type; send application/json";
           default -> e.getMessage();
         };
-    return Problems.response(code, detail, path(uri), null, Map.of());
+    Map<String, String> headers = Map.of();
+    if (code == 405) {
+      // RFC 9110: a 405 lists the methods the resource supports.
+      var allowed = AllowedMethods.of(uri.getPath());
+      if (!allowed.isEmpty()) {
+        headers = Map.of("Allow", String.join(", ", allowed));
+      }
+    }
+    return Problems.response(code, detail, path(uri), null, headers);
   }
 
   @ServerExceptionMapper

@@ -15,9 +15,9 @@ final class Params {
 
   private Params() {}
 
-  /** {@code limit}: 1..500, default 100. */
+  /** {@code limit}: 1..500, default 100 when absent (an empty value is an error). */
   static int limit(String value) {
-    if (value == null || value.isEmpty()) {
+    if (value == null) {
       return DEFAULT_LIMIT;
     }
     try {
@@ -32,9 +32,9 @@ final class Params {
         "limit must be a whole number from 1 to " + MAX_LIMIT + ", not \"" + value + "\"");
   }
 
-  /** A {@code true}/{@code false} parameter, false when absent. */
+  /** A {@code true}/{@code false} parameter, false when absent (an empty value is an error). */
   static boolean bool(String name, String value) {
-    if (value == null || value.isEmpty()) {
+    if (value == null) {
       return false;
     }
     return switch (value.toLowerCase(Locale.ROOT)) {
@@ -45,9 +45,9 @@ final class Params {
     };
   }
 
-  /** A run phase, or null when absent. */
+  /** A run phase, or null when absent (an empty value is an error). */
   static RunPhase phase(String value) {
-    if (value == null || value.isEmpty()) {
+    if (value == null) {
       return null;
     }
     return Arrays.stream(RunPhase.values())
@@ -61,6 +61,18 @@ final class Params {
                         + ", not \""
                         + value
                         + "\""));
+  }
+
+  /** The {@code pipelineConfig} filter: a PipelineConfig name, or null when absent. */
+  static String configName(String value) {
+    if (value == null) {
+      return null;
+    }
+    if (!RequestChecks.isName(value)) {
+      throw ApiException.badRequest(
+          "pipelineConfig \"" + value + "\" is not a valid PipelineConfig name");
+    }
+    return value;
   }
 
   /** An optional text filter: null when absent or empty. */

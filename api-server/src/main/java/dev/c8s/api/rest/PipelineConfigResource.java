@@ -109,6 +109,10 @@ public class PipelineConfigResource {
       description = "Created",
       content = @Content(mediaType = JSON, schema = @Schema(ref = "PipelineConfig")))
   @APIResponse(
+      responseCode = "404",
+      description = "The namespace does not exist",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
       responseCode = "409",
       description = "A PipelineConfig of that name exists",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))

@@ -78,7 +78,7 @@ public class PipelineRunResource {
       @QueryParam("limit") String limit,
       @QueryParam("continue") String continueToken) {
     RunFilter filter =
-        new RunFilter(Params.text(pipelineConfig), Params.phase(phase), Params.text(branch));
+        new RunFilter(Params.configName(pipelineConfig), Params.phase(phase), Params.text(branch));
     return ItemList.of(
         "PipelineRunList", runs.list(namespace, filter, Params.limit(limit), continueToken));
   }

@@ -100,6 +100,10 @@ public class RepositoryConnectionResource {
       description = "Created",
       content = @Content(mediaType = JSON, schema = @Schema(ref = "RepositoryConnection")))
   @APIResponse(
+      responseCode = "404",
+      description = "The namespace does not exist",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
       responseCode = "409",
       description = "A RepositoryConnection of that name exists",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))

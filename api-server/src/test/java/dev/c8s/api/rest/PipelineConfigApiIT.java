@@ -161,6 +161,39 @@ class PipelineConfigApiIT {
   }
 
   @Test
+  void createInANamespaceThatDoesNotExistIs404() {
+    asAdmin()
+        .contentType("application/json")
+        .body(VALID)
+        .post(path(ns + "-missing", "pipelineconfigs"))
+        .then()
+        .statusCode(404)
+        .body("detail", containsString("not found"));
+  }
+
+  @Test
+  void repeatedOrEmptyQueryParametersAre400() {
+    asAdmin()
+        .queryParam("limit", 5)
+        .queryParam("limit", 7)
+        .get(path(ns, "pipelineconfigs"))
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("query parameter limit is given more than once"));
+    asAdmin().get(path(ns, "pipelineconfigs") + "?limit=").then().statusCode(400);
+  }
+
+  @Test
+  void unsupportedMethodIs405ListingTheAllowedOnes() {
+    asAdmin()
+        .patch(path(ns, "pipelineconfigs"))
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json")
+        .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+  }
+
+  @Test
   void secondCreateOfTheSameNameIs409() {
     Fixtures.config(ns, "webapp", Fixtures.spec(Fixtures.step("test")));
     asAdmin()

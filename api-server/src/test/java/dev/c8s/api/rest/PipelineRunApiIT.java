@@ -108,13 +108,19 @@ class PipelineRunApiIT {
   }
 
   @Test
-  void unknownPhaseIs400() {
+  void unknownPhaseOrInvalidConfigNameIs400() {
     asAdmin()
         .queryParam("phase", "Done")
         .get(path(ns, "pipelineruns"))
         .then()
         .statusCode(400)
         .body("detail", containsString("phase must be one of"));
+    asAdmin()
+        .queryParam("pipelineConfig", "Not A Name")
+        .get(path(ns, "pipelineruns"))
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("is not a valid PipelineConfig name"));
   }
 
   @Test

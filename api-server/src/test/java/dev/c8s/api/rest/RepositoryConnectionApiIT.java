@@ -62,6 +62,16 @@ class RepositoryConnectionApiIT {
   }
 
   @Test
+  void createInANamespaceThatDoesNotExistIs404() {
+    asAdmin()
+        .contentType("application/json")
+        .body(CONNECTION)
+        .post(path(ns + "-missing", "repositoryconnections"))
+        .then()
+        .statusCode(404);
+  }
+
+  @Test
   void connectionWithoutWebhookSecretIsCreatedWithAWarning() {
     asAdmin()
         .contentType("application/json")

@@ -62,6 +62,12 @@ public final class Identities {
     return adminToken;
   }
 
+  /** A fresh token of the admin ServiceAccount, valid for {@code seconds}. */
+  public static String admin(long seconds) {
+    admin();
+    return token(ADMIN_NAMESPACE, "admin", seconds);
+  }
+
   /** The username Kubernetes gives the admin ServiceAccount. */
   public static String adminUsername() {
     return "system:serviceaccount:" + ADMIN_NAMESPACE + ":admin";
@@ -169,6 +175,10 @@ public final class Identities {
   }
 
   private static String token(String namespace, String name) {
+    return token(namespace, name, 600L);
+  }
+
+  private static String token(String namespace, String name, long seconds) {
     return TestEnvironment.controlPlane()
         .client()
         .serviceAccounts()
