@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,9 @@ class ApiServerSandbox {
           .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
           .create();
     }
-    Fixtures.config(ns, "webapp", Fixtures.spec(Fixtures.step("test"), Fixtures.step("build")));
+    var spec = Fixtures.spec(Fixtures.step("test"), Fixtures.step("build"));
+    spec.setMatrix(Fixtures.matrix(Map.of("go", List.of("1.21", "1.22"))));
+    Fixtures.config(ns, "webapp", spec);
     Runs.started(
         ns,
         "webapp-x7k2p",

@@ -51,6 +51,7 @@ class PipelineConfigApiIT {
         .body("kind", equalTo("PipelineConfig"))
         .body("metadata.namespace", equalTo(ns))
         .body("metadata.uid", notNullValue())
+        .body("metadata.managedFields", nullValue())
         .body("spec.steps[0].timeout", equalTo("30m"));
 
     asAdmin()
@@ -191,6 +192,11 @@ class PipelineConfigApiIT {
         .statusCode(405)
         .contentType("application/problem+json")
         .header("Allow", equalTo("GET, HEAD, OPTIONS, POST"));
+    asAdmin()
+        .options(path(ns, "pipelineconfigs/webapp"))
+        .then()
+        .statusCode(200)
+        .header("Allow", equalTo("DELETE, GET, HEAD, OPTIONS, PUT"));
   }
 
   @Test
