@@ -22,19 +22,15 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
-/**
- * Not a test: a runnable benchmark (its name matches neither surefire's nor failsafe's patterns).
- * Stores 2,000 runs in the real API server, then measures list and get latency and throughput
- * through the api-server with authentication on. Run it with
- *
- * <pre>./mvnw -B -o verify -pl api-server -Dit.test=ApiServerBenchmark -Dtest=none \
- *   -Dsurefire.failIfNoSpecifiedTests=false</pre>
- *
- * and copy the printed table into docs/performance.md.
- */
+/** Runnable benchmark (not a test): list and get latency over 2,000 stored runs. */
 @QuarkusTest
 @WithTestResource(ApiServerResources.Production.class)
 class ApiServerBenchmark {
+  // Its name matches neither surefire's nor failsafe's patterns. Run it with
+  //   ./mvnw -B -o verify -pl api-server -Dit.test=ApiServerBenchmark -Dtest=none \
+  //     -Dsurefire.failIfNoSpecifiedTests=false
+  // and copy the printed table into docs/performance.md.
+
   private static final int RUNS = 2_000;
   private static final int CLIENTS = 4;
 

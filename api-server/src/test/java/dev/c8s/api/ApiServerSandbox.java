@@ -22,20 +22,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/**
- * Not a test: keeps a fully wired api-server (real control plane, S3Proxy, auth on) up for tools
- * such as schemathesis. Writes {@code target/sandbox.env} (URL, namespace, admin token) and serves
- * until {@code target/sandbox.stop} exists or 30 minutes pass:
- *
- * <pre>./mvnw -B -o verify -pl api-server -Dit.test=ApiServerSandbox -Dtest=none \
- *   -Dsurefire.failIfNoSpecifiedTests=false &amp;
- * . api-server/target/sandbox.env
- * schemathesis run "$C8S_URL/q/openapi?format=json" -H "Authorization: Bearer $C8S_TOKEN"
- * touch api-server/target/sandbox.stop</pre>
- */
+/** Runnable sandbox (not a test): a wired api-server kept up for tools like schemathesis. */
 @QuarkusTest
 @WithTestResource(ApiServerResources.Production.class)
 class ApiServerSandbox {
+  // Writes target/sandbox.env (C8S_URL, C8S_NAMESPACE, C8S_TOKEN) and serves until
+  // target/sandbox.stop exists or 30 minutes pass:
+  //   ./mvnw -B -o verify -pl api-server -Dit.test=ApiServerSandbox -Dtest=none \
+  //     -Dsurefire.failIfNoSpecifiedTests=false &
+  //   . api-server/target/sandbox.env
+  //   schemathesis run "$C8S_URL/q/openapi?format=json" -H "Authorization: Bearer $C8S_TOKEN"
+  //   touch api-server/target/sandbox.stop
+
   @TestHTTPResource("/")
   URL base;
 

@@ -11,13 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/**
- * Runs before every REST operation: authenticates the bearer token (401), then (after {@code
- * RequestChecks}, 400) checks the caller's RBAC permission for the operation (403).
- *
- * <p>Health, metrics and the OpenAPI document are not REST operations and stay open.
- */
+/** Authenticates every REST operation's bearer token (401) and checks the caller's RBAC (403). */
 public class AuthFilters {
+  // Health, metrics and the OpenAPI document are not REST operations and stay open; RequestChecks
+  // (400) runs between the two filters.
+
   private static final String BEARER = "bearer ";
 
   private final AuthSettings settings;

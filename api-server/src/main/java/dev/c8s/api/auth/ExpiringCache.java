@@ -6,11 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/**
- * A small cache whose entries expire after a fixed time; bounded by starting again empty when full,
- * so that many distinct (for example random, invalid) tokens cannot grow it without limit.
- */
+/** A small time-to-live cache that starts again empty when full. */
 final class ExpiringCache<K, V> {
+  // Bounded so that many distinct (for example random, invalid) tokens cannot grow it without
+  // limit.
+
   private record Entry<V>(V value, long expiresAt) {}
 
   private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();

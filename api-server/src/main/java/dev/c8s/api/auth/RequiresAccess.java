@@ -5,10 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/**
- * The RBAC permission a REST operation needs in the request's namespace (path parameter {@code
- * namespace}), checked with a SubjectAccessReview before the operation runs.
- */
+/** The RBAC permission a REST operation needs in the request's namespace. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface RequiresAccess {

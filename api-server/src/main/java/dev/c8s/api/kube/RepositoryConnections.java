@@ -7,10 +7,7 @@ import dev.c8s.model.validation.ValidationResult;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * RepositoryConnections in Kubernetes. They name Secrets but never hold their contents, so what the
- * API returns is the custom resource as stored.
- */
+/** RepositoryConnections in Kubernetes; they name Secrets but never hold their contents. */
 @ApplicationScoped
 public class RepositoryConnections {
   private final CustomResources<RepositoryConnection> objects;

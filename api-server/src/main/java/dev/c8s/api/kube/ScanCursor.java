@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.util.Base64;
 
 /**
- * Where a filtered list stopped, inside the Kubernetes pages it reads: the Kubernetes continue
- * token of the page (or, for the first page, the resourceVersion to read it again at), the page
- * size and how many of its items were already handled. The API's continue token is this, encoded; a
- * plain Kubernetes token is read as the start of that token's page.
+ * Where a filtered list stopped inside the Kubernetes pages it reads; encoded, the API's token.
  *
  * @param kubeContinue Kubernetes continue token of the page, null for the first page
  * @param resourceVersion the first page's list resourceVersion, to read it again exactly

@@ -6,10 +6,7 @@ import dev.c8s.model.validation.ValidationResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * What a write returns: the object and the validators' warnings, which the REST layer sends as
- * {@code Warning} headers (as the Kubernetes API server does for admission warnings).
- */
+/** A written object and the validators' warnings, which become Warning headers. */
 public record Validated<T>(T object, List<ValidationError> warnings) {
 
   /** Throws a 422 listing every error of {@code envelope} and {@code result}, if any. */

@@ -6,10 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/**
- * A response body that copies a log through the secret masker and closes the source at the end; a
- * live log is written and flushed as it arrives instead of in 64 KiB blocks.
- */
+/** A response body that streams a log through the secret masker, live or archived. */
 public final class MaskedStream implements StreamingOutput {
   private final InputStream source;
   private final SecretMasker masker;

@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/**
- * The values of a step's secrets, read with the api-server's own rights (it needs {@code get} on
- * Secrets) so that they can be masked in the logs it serves.
- */
+/** Reads the values of a step's secrets, with the api-server's own rights, to mask them. */
 @ApplicationScoped
 public class SecretValues {
   private final KubernetesClient client;

@@ -19,10 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * The log of one step: from the archive once the controller has stored it ({@code logURL} set),
- * else live from the step's pod; either way through the secret masker.
- */
+/** The masked log of one step: archived once stored, else live from the step's pod. */
 @ApplicationScoped
 public class StepLogs {
   /** Name of the container that runs the step's commands (see the controller's Job factory). */

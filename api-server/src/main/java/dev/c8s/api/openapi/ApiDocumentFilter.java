@@ -15,11 +15,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
-/**
- * Completes the generated document: the resource schemas from the CRDs, the problem schema, and on
- * every API operation the bearer security, the 400/401/403 problem responses every operation can
- * give, and the constraints of the shared path and query parameters.
- */
+/** Completes the OpenAPI document: CRD schemas, problems, security and shared parameters. */
 public class ApiDocumentFilter implements OASFilter {
   private static final String PROBLEM = "application/problem+json";
   private static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";

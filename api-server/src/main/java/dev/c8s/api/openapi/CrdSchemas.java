@@ -13,11 +13,10 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
-/**
- * The spec and status schemas of the c8s CRDs, read from the CRD files the build copies from {@code
- * charts/c8s/crds}, so the API document states exactly what the API server enforces.
- */
+/** The spec and status schemas of the c8s CRDs, as the API server enforces them. */
 final class CrdSchemas {
+  // Read from the CRD files the build copies from charts/c8s/crds, so the document cannot drift.
+
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private CrdSchemas() {}

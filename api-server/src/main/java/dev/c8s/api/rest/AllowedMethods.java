@@ -14,11 +14,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * The methods each REST path supports, read from the resource classes, for the {@code Allow} header
- * a 405 must carry (RFC 9110); JAX-RS' own 405 has none.
- */
+/** The methods each REST path supports, for the Allow header of a 405 and of OPTIONS. */
 public final class AllowedMethods {
+  // JAX-RS' own 405 carries no Allow header, which RFC 9110 requires.
+
   private record Route(Pattern path, String method) {}
 
   private static final Pattern PARAM = Pattern.compile("\\{\\s*\\w+\\s*(?::\\s*([^}]+))?}");

@@ -12,7 +12,8 @@ final class ApiDocs {
       "spec":{"repository":"https://github.com/example/webapp.git","branches":["main","release/*"],\
       "steps":[{"name":"test","image":"golang:1.22","commands":["go test ./..."]},\
       {"name":"build","image":"golang:1.22","commands":["go build -o dist/app ."],\
-      "dependsOn":["test"],"artifacts":["dist/*"]}],"timeout":"1h"}}""";
+      "dependsOn":["test"],"artifacts":["dist/*"]}],"timeout":"1h",\
+      "matrix":{"dimensions":{"go":["1.21","1.22"]}}}}""";
 
   static final String CONNECTION_EXAMPLE =
       """

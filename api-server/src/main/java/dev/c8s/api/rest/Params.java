@@ -5,10 +5,7 @@ import dev.c8s.model.v1alpha1.RunPhase;
 import java.util.Arrays;
 import java.util.Locale;
 
-/**
- * Query parameters parsed here rather than by JAX-RS, whose conversion failures are 404s: a bad
- * value is a 400 that names the parameter.
- */
+/** Query parameters parsed here, so that a bad value is a 400 naming it rather than a 404. */
 final class Params {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 500;

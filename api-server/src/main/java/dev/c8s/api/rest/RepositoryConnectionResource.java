@@ -26,10 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * RepositoryConnections: list, get, create, delete. They name Secrets; no response ever carries a
- * Secret's contents.
- */
+/** RepositoryConnections: list, get, create and delete; never a Secret's contents. */
 @Path("/api/v1/namespaces/{namespace}/repositoryconnections")
 @Produces(JSON)
 @Tag(name = "RepositoryConnections", description = "Git repositories linked to c8s")

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.c8s.api.problem.ApiException;
 import dev.c8s.model.validation.ValidationError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,15 +22,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/**
- * Reads JSON request bodies strictly: malformed JSON is a 400, a value of the wrong type or form
- * (including an unknown enum value) or an unknown field is a 422 naming the field.
- *
- * <p>Unknown fields are refused, as {@code kubectl --validate=strict} does, so that a typo such as
- * {@code dependOn} is reported instead of silently dropped.
- */
+/** Reads JSON request bodies strictly: malformed is a 400, a bad or unknown field a 422. */
 @ApplicationScoped
 public class RequestBodies {
+  // Unknown fields are refused, as kubectl --validate=strict does, so that a typo such as dependOn
+  // is reported instead of silently dropped.
+
   private final ObjectMapper mapper;
 
   RequestBodies(ObjectMapper mapper) {
@@ -37,6 +37,18 @@ public class RequestBodies {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // No silent conversions between JSON types: "name": false is a wrong type, not "false".
+    for (LogicalType type :
+        List.of(LogicalType.Textual, LogicalType.Boolean, LogicalType.Integer)) {
+      for (CoercionInputShape shape :
+          List.of(
+              CoercionInputShape.Boolean,
+              CoercionInputShape.Integer,
+              CoercionInputShape.Float,
+              CoercionInputShape.String)) {
+        this.mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+      }
+    }
   }
 
   /** The body as a {@code type}, or an {@link ApiException} describing what is wrong with it. */

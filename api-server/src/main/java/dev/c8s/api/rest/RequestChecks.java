@@ -11,12 +11,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/**
- * Checks every REST request after authentication and before authorisation: names in the path must
- * be names Kubernetes allows, and no query parameter may be given twice (which value would count is
- * otherwise a guess). Both are 400s.
- */
+/** Rejects impossible names in the path and repeated or empty query parameters with 400. */
 public class RequestChecks {
+  // Runs after authentication and before authorisation. With a repeated parameter, which value
+  // counts would otherwise be a guess.
+
   private static final Set<String> NOT_EMPTY =
       Set.of("limit", "follow", "presign", "phase", "pipelineConfig");
   static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");

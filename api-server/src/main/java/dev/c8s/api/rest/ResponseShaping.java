@@ -9,12 +9,10 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/**
- * Small HTTP manners: OPTIONS answers with exactly the methods a path supports (JAX-RS would list
- * every method of the resource class), and objects are returned without {@code
- * metadata.managedFields}, as {@code kubectl get -o json} shows them.
- */
+/** HTTP manners: exact Allow lists for OPTIONS, objects without managedFields. */
 public class ResponseShaping {
+  // JAX-RS would list every method of the resource class for OPTIONS; kubectl get -o json hides
+  // managedFields, and so does the API.
 
   /** OPTIONS needs no credentials: it reveals only what the OpenAPI document already does. */
   @ServerRequestFilter(preMatching = true)

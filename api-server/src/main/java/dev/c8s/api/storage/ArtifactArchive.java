@@ -10,10 +10,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/**
- * Reads a step's artifact archive (a gzip'd tar of workspace-relative files) as a stream: listing
- * and extracting one file never hold the archive in memory.
- */
+/** Reads a step's artifact archive (tar.gz) as a stream, never holding it in memory. */
 public final class ArtifactArchive {
   private ArtifactArchive() {}
 

@@ -25,10 +25,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Bearer tokens checked with TokenReview and rights with SubjectAccessReview, using real
- * ServiceAccounts, Roles and RoleBindings on the test API server.
- */
+/** TokenReview and SubjectAccessReview with real ServiceAccounts, Roles and RoleBindings. */
 @QuarkusTest
 @WithTestResource(ApiServerResources.class)
 class AuthIT {

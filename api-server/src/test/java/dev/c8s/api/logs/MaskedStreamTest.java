@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/**
- * The live log path as a unit: a pod's log stream arriving in pieces goes out masked, each piece
- * flushed as it arrives, and the source is released at the end. (The test control plane has no
- * kubelet, so no pod there has a log to stream.)
- */
+/** The live log path as a unit: pieces arrive, each is masked and flushed at once. */
 class MaskedStreamTest {
+  // The test control plane has no kubelet, so no pod there has a log to stream.
+
   private static final SecretMasker MASKER = new SecretMasker(List.of("s3cr3t-token"));
 
   @Test

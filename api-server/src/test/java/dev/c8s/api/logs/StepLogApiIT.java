@@ -23,14 +23,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Step logs: archived ones from S3 (masked again), and the reasons a step has no log. Live logs
- * need a kubelet, which the test control plane has not (kwok serves no container logs): the live
- * path's masking and streaming are covered by MaskedStreamTest, its pod lookup here.
- */
+/** Step logs: archived ones from S3 masked again, and why a step has no log (yet). */
 @QuarkusTest
 @WithTestResource(ApiServerResources.class)
 class StepLogApiIT {
+  // Live logs need a kubelet, which the test control plane lacks (kwok serves no container logs):
+  // the live path's masking and streaming are covered by MaskedStreamTest, its pod lookup here.
+
   private static final String SECRET = "hunter2-database-password";
 
   private String ns;

@@ -18,15 +18,14 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/**
- * The OpenAPI document against the implementation: runs after the other ITs (failsafe passes the
- * class orderer, see pom.xml) and fails for every documented response no test produced, and for
- * operations that break the document's own conventions.
- */
+/** The OpenAPI document against the implementation, checked after all other ITs. */
 @QuarkusTest
 @WithTestResource(ApiServerResources.class)
 @Order(Integer.MAX_VALUE)
 class OpenApiDocumentIT {
+  // Ordered last (failsafe passes the class orderer, see pom.xml); fails for every documented
+  // response no test produced, and for operations that break the document's conventions.
+
   private static final String LIST_CONFIGS = "/api/v1/namespaces/{namespace}/pipelineconfigs";
   private static final String LIST_RUNS = "/api/v1/namespaces/{namespace}/pipelineruns";
   private static final String LIST_CONNECTIONS =

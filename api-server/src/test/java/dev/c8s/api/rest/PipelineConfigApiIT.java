@@ -126,6 +126,18 @@ class PipelineConfigApiIT {
   }
 
   @Test
+  void valuesAreNotConvertedBetweenJsonTypes() {
+    asAdmin()
+        .contentType("application/json")
+        .body(VALID.replace("{\"name\":\"webapp\"}", "{\"name\":false}"))
+        .post(path(ns, "pipelineconfigs"))
+        .then()
+        .statusCode(422)
+        .body("errors[0].field", equalTo("metadata.name"))
+        .body("errors[0].expectedType", equalTo("string"));
+  }
+
+  @Test
   void malformedJsonIs400Problem() {
     asAdmin()
         .contentType("application/json")

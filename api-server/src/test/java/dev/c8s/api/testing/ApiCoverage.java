@@ -9,10 +9,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Records (method, path, status) of every request the ITs send, so that the last IT can compare
- * them with the operations and response codes the OpenAPI document promises.
- */
+/** Records (method, path, status) of every IT request for the OpenAPI coverage check. */
 public final class ApiCoverage {
   /**
    * One exchange as seen on the wire.

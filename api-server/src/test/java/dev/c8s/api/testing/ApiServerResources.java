@@ -4,10 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
 
-/**
- * Points the api-server under test at the real control plane and S3 server, with small Kubernetes
- * pages so that filtered lists in the tests cross page boundaries.
- */
+/** Points the api-server under test at the real control plane and S3 server. */
 public class ApiServerResources implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {

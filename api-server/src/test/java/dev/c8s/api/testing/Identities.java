@@ -14,10 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 
-/**
- * Real ServiceAccounts with real RBAC on the test control plane, and their tokens from the
- * TokenRequest API: the api-server checks them with TokenReview and SubjectAccessReview.
- */
+/** Real ServiceAccounts with real RBAC on the test control plane, and their tokens. */
 public final class Identities {
   private static final String ADMIN_NAMESPACE = "c8s-test-identities";
   private static String adminToken;

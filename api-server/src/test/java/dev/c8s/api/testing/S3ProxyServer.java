@@ -13,11 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/**
- * A real S3-compatible server for tests: S3Proxy (in-memory "transient" backend) started as its own
- * {@code java -jar} process on a free port, so its dependencies stay off the test classpath.
- */
+/** A real S3-compatible server for tests: S3Proxy as its own java -jar process. */
 public final class S3ProxyServer implements AutoCloseable {
+  // Its own process keeps S3Proxy's many dependencies off the test classpath; in-memory backend.
+
   /** Access key the server accepts. */
   public static final String ACCESS_KEY = "c8s-test-access";
 

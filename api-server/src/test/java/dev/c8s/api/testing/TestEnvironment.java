@@ -11,10 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/**
- * The real servers the api-server is tested against, one of each per test JVM: the Kubernetes
- * control plane (etcd + kube-apiserver with RBAC) and S3Proxy with the two buckets.
- */
+/** The real servers of the tests, one each per JVM: control plane and S3Proxy. */
 public final class TestEnvironment {
   /** Logs bucket the api-server under test reads. */
   public static final String LOGS_BUCKET = "c8s-logs";
