@@ -84,6 +84,43 @@ public final class SecretMasker {
   }
 
   /**
+   * Like {@link #copy}, for a log that is followed while it is written: after every read it writes
+   * and flushes everything that can no longer become part of a secret, holding back only a tail
+   * that is the beginning of one. {@link #copy} waits for a full buffer, which would delay a live
+   * log by up to 64 KiB.
+   */
+  public long copyLive(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[BUFFER + longest];
+    int filled = 0;
+    long total = 0;
+    int read;
+    while ((read = in.read(buffer, filled, buffer.length - filled)) != -1) {
+      total += read;
+      filled += read;
+      int decided = emit(buffer, filled, undecidedTail(buffer, filled), out);
+      System.arraycopy(buffer, decided, buffer, 0, filled - decided);
+      filled -= decided;
+      out.flush();
+    }
+    emit(buffer, filled, filled, out);
+    out.flush();
+    return total;
+  }
+
+  /** The first position whose remaining data is the start of a secret, else {@code filled}. */
+  private int undecidedTail(byte[] buffer, int filled) {
+    for (int i = Math.max(0, filled - longest + 1); i < filled; i++) {
+      for (byte[] secret : secrets) {
+        int length = filled - i;
+        if (length < secret.length && Arrays.equals(buffer, i, filled, secret, 0, length)) {
+          return i;
+        }
+      }
+    }
+    return filled;
+  }
+
+  /**
    * Writes the masked data of {@code buffer[0, filled)} for every start position below {@code
    * limit}; returns how many bytes were consumed (a match may consume beyond {@code limit}).
    */

@@ -85,6 +85,51 @@ class SecretMaskerTest {
     assertThat(sink.count).isLessThan(size);
   }
 
+  @Test
+  void liveCopyWritesEachReadAtOnceAndHoldsBackOnlyAPossibleSecretStart() throws IOException {
+    SecretMasker masker = new SecretMasker(List.of("hunter22"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<String> seenBeforeEachRead = new java.util.ArrayList<>();
+    InputStream live =
+        new InputStream() {
+          private final List<String> chunks = List.of("pw=hunter22\n", "next hun", "ter22 ok\n");
+          private int next;
+
+          @Override
+          public int read() {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) {
+            seenBeforeEachRead.add(out.toString(StandardCharsets.UTF_8));
+            if (next == chunks.size()) {
+              return -1;
+            }
+            byte[] chunk = chunks.get(next++).getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(chunk, 0, b, off, chunk.length);
+            return chunk.length;
+          }
+        };
+
+    masker.copyLive(live, out);
+
+    assertThat(seenBeforeEachRead)
+        .containsExactly("", "pw=***\n", "pw=***\nnext ", "pw=***\nnext *** ok\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("pw=***\nnext *** ok\n");
+  }
+
+  @ParameterizedTest(name = "live reads of {0} bytes")
+  @ValueSource(ints = {1, 2, 3, 5, 7, 13})
+  void liveCopyMasksSecretsSplitAcrossReads(int readSize) throws IOException {
+    SecretMasker masker = new SecretMasker(List.of("super-secret-password", "abcd", "xxabcdxx"));
+    String log = "with super-secret-password\n1 xxabcdxx 2 abcd super-secret-passwor";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    masker.copyLive(new ChunkedInput(log.getBytes(StandardCharsets.UTF_8), readSize), out);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("with ***\n1 *** 2 *** super-secret-passwor");
+  }
+
   private static String masked(SecretMasker masker, String log, int readSize) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     masker.copy(new ChunkedInput(log.getBytes(StandardCharsets.UTF_8), readSize), out);
