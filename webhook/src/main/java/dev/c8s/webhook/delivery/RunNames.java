@@ -41,19 +41,6 @@ public final class RunNames {
     return shortenedPrefix(config, MAX_LENGTH - hashLength - 1) + "-" + hash;
   }
 
-  /**
-   * {@code value} when it fits a label value, else a prefix and a hash of the whole (the same form
-   * the controller uses for the labels of a run's Jobs).
-   */
-  public static String labelValue(String value) {
-    if (value.length() <= MAX_LENGTH) {
-      return value;
-    }
-    return shortenedPrefix(value, MAX_LENGTH - HASH_LENGTH - 1)
-        + "-"
-        + sha256Hex(value).substring(0, HASH_LENGTH);
-  }
-
   private static String shortenedPrefix(String name, int max) {
     // A PipelineConfig name may contain dots (DNS subdomain); a DNS label may not.
     String prefix = name.replace('.', '-');

@@ -3,6 +3,7 @@ package dev.c8s.webhook.delivery;
 import dev.c8s.model.engine.MatrixExpansion;
 import dev.c8s.model.v1alpha1.BranchGlob;
 import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.LabelValues;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
@@ -63,7 +64,7 @@ public final class RunPlanner {
                       combination,
                       hashLength))
               .withNamespace(config.getMetadata().getNamespace())
-              .addToLabels(C8s.LABEL_PIPELINE_CONFIG, RunNames.labelValue(configName))
+              .addToLabels(C8s.LABEL_PIPELINE_CONFIG, LabelValues.of(configName))
               .addToLabels(C8s.LABEL_MANAGED_BY, C8s.MANAGED_BY)
               .addToAnnotations(DELIVERY_ANNOTATION, trigger.deliveryId())
               .addToAnnotations(PROVIDER_ANNOTATION, trigger.provider())
