@@ -93,6 +93,7 @@ public final class ControllerBenchmark {
       create.accept(createdAt);
       String last = "run-%d-" + STEPS.get(STEPS.size() - 1);
       await()
+          .ignoreExceptions()
           .atMost(Duration.ofMinutes(20))
           .pollInterval(Duration.ofMillis(200))
           .until(
@@ -136,6 +137,7 @@ public final class ControllerBenchmark {
   private static void warmUp(KubernetesClient client, String ns) {
     client.resource(run(ns, "warm-up")).create();
     await()
+        .ignoreExceptions()
         .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofMillis(200))
         .until(

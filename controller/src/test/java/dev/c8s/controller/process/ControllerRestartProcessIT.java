@@ -37,6 +37,7 @@ class ControllerRestartProcessIT {
     try (ControllerProcess first = ControllerProcess.start(plane, s3, log)) {
       Job slow =
           await()
+              .ignoreExceptions()
               .atMost(Duration.ofSeconds(90))
               .until(
                   () -> client.batch().v1().jobs().inNamespace(ns).withName("restart-1-slow").get(),
@@ -48,6 +49,7 @@ class ControllerRestartProcessIT {
     try (ControllerProcess second = ControllerProcess.start(plane, s3, log)) {
       PipelineRun done =
           await()
+              .ignoreExceptions()
               .atMost(Duration.ofSeconds(120))
               .until(
                   () ->

@@ -56,6 +56,7 @@ class ControllerStatusIT {
             .build();
     client.resource(quota).create();
     await()
+        .ignoreExceptions()
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
@@ -75,6 +76,7 @@ class ControllerStatusIT {
 
     PipelineRun waiting =
         await()
+            .ignoreExceptions()
             .atMost(Duration.ofSeconds(60))
             .until(
                 () -> get("tight-1"),
@@ -93,6 +95,7 @@ class ControllerStatusIT {
 
     PipelineRun done =
         await()
+            .ignoreExceptions()
             .atMost(Duration.ofSeconds(90))
             .until(
                 () -> get("tight-1"),
@@ -110,6 +113,7 @@ class ControllerStatusIT {
 
     PipelineConfig config =
         await()
+            .ignoreExceptions()
             .atMost(Duration.ofSeconds(60))
             .until(
                 () ->
@@ -127,6 +131,7 @@ class ControllerStatusIT {
     client.resource(run(ns, "counted-fail-1", "counted-fail", "main")).create();
     PipelineConfig failed =
         await()
+            .ignoreExceptions()
             .atMost(Duration.ofSeconds(60))
             .until(
                 () ->
@@ -153,6 +158,7 @@ class ControllerStatusIT {
 
     RepositoryConnection seen =
         await()
+            .ignoreExceptions()
             .atMost(Duration.ofSeconds(30))
             .until(
                 () ->
@@ -171,6 +177,7 @@ class ControllerStatusIT {
     client.resource(config(ns, "measured", step("only", "true"))).create();
     client.resource(run(ns, "measured-1", "measured", "main")).create();
     await()
+        .ignoreExceptions()
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> get("measured-1"),

@@ -123,6 +123,7 @@ class PipelineRunReconcilerIT {
     client.resource(run(ns, "artifacts-1", "artifacts", "main")).create();
     Job buildJob =
         await()
+            .ignoreExceptions()
             .atMost(Duration.ofSeconds(60))
             .until(
                 () ->
@@ -254,6 +255,7 @@ class PipelineRunReconcilerIT {
     assertThat(stepOf(run, "slow").getReason()).isEqualTo("PipelineTimedOut");
     assertThat(stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
     await()
+        .ignoreExceptions()
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
@@ -265,6 +267,7 @@ class PipelineRunReconcilerIT {
     create(config(ns, "cancel", step("slow", "sleep 600"), step("after", "true")));
     client.resource(run(ns, "cancel-1", "cancel", "main")).create();
     await()
+        .ignoreExceptions()
         .atMost(Duration.ofSeconds(60))
         .until(
             () ->
@@ -291,6 +294,7 @@ class PipelineRunReconcilerIT {
     assertThat(stepOf(run, "slow").getReason()).isEqualTo("RunCancelled");
     assertThat(stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
     await()
+        .ignoreExceptions()
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
@@ -365,6 +369,7 @@ class PipelineRunReconcilerIT {
 
   private PipelineRun awaitRun(String name, Predicate<PipelineRun> condition) {
     return await()
+        .ignoreExceptions()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(200))
         .until(
