@@ -24,14 +24,8 @@ public class BitbucketProtocol implements ProviderProtocol {
   }
 
   @Override
-  public String name() {
-    return "bitbucket";
-  }
-
-  @Override
-  public String event(DeliveryRequest request) {
-    String event = request.header(EVENT);
-    return event == null ? "" : event.strip();
+  public String eventHeader() {
+    return EVENT;
   }
 
   @Override

@@ -24,14 +24,8 @@ public class GitHubProtocol implements ProviderProtocol {
   }
 
   @Override
-  public String name() {
-    return "github";
-  }
-
-  @Override
-  public String event(DeliveryRequest request) {
-    String event = request.header(EVENT);
-    return event == null ? "" : event.strip();
+  public String eventHeader() {
+    return EVENT;
   }
 
   @Override

@@ -24,14 +24,8 @@ public class GitLabProtocol implements ProviderProtocol {
   }
 
   @Override
-  public String name() {
-    return "gitlab";
-  }
-
-  @Override
-  public String event(DeliveryRequest request) {
-    String event = request.header(EVENT);
-    return event == null ? "" : event.strip();
+  public String eventHeader() {
+    return EVENT;
   }
 
   @Override

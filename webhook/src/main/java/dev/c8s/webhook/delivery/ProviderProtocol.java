@@ -2,6 +2,7 @@ package dev.c8s.webhook.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.c8s.model.v1alpha1.GitProvider;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,10 +13,18 @@ public interface ProviderProtocol {
   GitProvider provider();
 
   /** The provider's name in paths, metrics and answers: {@code github}, ... */
-  String name();
+  default String name() {
+    return provider().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The header that carries the provider's event type. */
+  String eventHeader();
 
   /** The event type header's value, or an empty string when it is missing. */
-  String event(DeliveryRequest request);
+  default String event(DeliveryRequest request) {
+    String event = request.header(eventHeader());
+    return event == null ? "" : event.strip();
+  }
 
   /** A short, bounded name for the event, for metrics and {@code status.lastEvent.type}. */
   String eventName(String event);
