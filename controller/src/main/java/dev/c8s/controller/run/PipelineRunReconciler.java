@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -76,7 +77,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       return UpdateControl.noUpdate();
     }
     Instant now = clock.instant();
-    RunStatusBuilder status = new RunStatusBuilder(run, now);
+    RunStatusBuilder status = new RunStatusBuilder(run, now).reconciled();
     if (run.getStatus() == null || run.getStatus().getPipelineSpec() == null) {
       Optional<String> problem = snapshot(run, status);
       if (problem.isPresent()) {
@@ -155,6 +156,22 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         .orElse(control);
   }
 
+  /**
+   * A failed reconciliation (the API server or object store failing) is retried with back-off; the
+   * run keeps its phase and shows why it is stuck in a {@code ReconcileFailure} condition.
+   */
+  @Override
+  public ErrorStatusUpdateControl<PipelineRun> updateErrorStatus(
+      PipelineRun run, Context<PipelineRun> context, Exception e) {
+    RunStatusBuilder status =
+        new RunStatusBuilder(run, clock.instant())
+            .reconcileFailed(ReconcileFailureReason.of(e), ReconcileFailureReason.message(e));
+    if (!status.changed()) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    return ErrorStatusUpdateControl.patchStatus(statusPatch(run, status));
+  }
+
   /** Takes the PipelineConfig's spec into the run; empty when the run can proceed. */
   private Optional<String> snapshot(PipelineRun run, RunStatusBuilder status) {
     String ref = run.getSpec().getPipelineConfigRef();
@@ -212,9 +229,13 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         created == null ? null : Instant.parse(created),
         run.getStatus(),
         status.build());
+    return UpdateControl.patchStatus(statusPatch(run, status));
+  }
+
+  private static PipelineRun statusPatch(PipelineRun run, RunStatusBuilder status) {
     PipelineRun patch = new PipelineRun();
     patch.setMetadata(run.getMetadata());
     patch.setStatus(status.build());
-    return UpdateControl.patchStatus(patch);
+    return patch;
   }
 }

@@ -27,6 +27,12 @@ public final class RunStatusBuilder {
   /** The run's summary condition: Unknown while it runs, True or False when it ends. */
   public static final String SUCCEEDED = "Succeeded";
 
+  /**
+   * Present only while a reconciliation of the run keeps failing (API or storage errors) and is
+   * being retried, like a Deployment's {@code ReplicaFailure}; removed by the next success.
+   */
+  public static final String RECONCILE_FAILURE = "ReconcileFailure";
+
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   private final PipelineRunStatus original;
@@ -135,6 +141,24 @@ public final class RunStatusBuilder {
         };
     setCondition(
         SUCCEEDED, conditionStatus, reason == null ? phase.name() : reason.name(), message);
+    return this;
+  }
+
+  /** Notes that reconciling failed and is retried; the phase stays what it was. */
+  public RunStatusBuilder reconcileFailed(ReconcileFailureReason reason, String message) {
+    setCondition(RECONCILE_FAILURE, ConditionStatus.TRUE, reason.name(), message);
+    return this;
+  }
+
+  /** A reconciliation got through: any earlier failure is over. */
+  public RunStatusBuilder reconciled() {
+    if (status.getConditions() != null
+        && status.getConditions().stream().anyMatch(c -> RECONCILE_FAILURE.equals(c.getType()))) {
+      status.setConditions(
+          status.getConditions().stream()
+              .filter(c -> !RECONCILE_FAILURE.equals(c.getType()))
+              .toList());
+    }
     return this;
   }
 

@@ -106,12 +106,49 @@ public class StepJobs {
       if (e.getCode() == FORBIDDEN && String.valueOf(e.getMessage()).contains("exceeded quota")) {
         return Optional.of(e.getStatus().getMessage());
       }
-      // Already created by an earlier attempt: deterministic names make this the same Job.
-      if (e.getCode() != CONFLICT) {
+      if (!alreadyExists(e)) {
         throw e;
       }
+      requireOwnedBy(run, job.getMetadata().getName());
     }
     return Optional.empty();
+  }
+
+  /**
+   * A 409 is only "already created by an earlier attempt" when its reason says so; any other 409 (a
+   * conflict, a refusing admission webhook) means nothing was created and must be retried.
+   */
+  private static boolean alreadyExists(KubernetesClientException e) {
+    return e.getCode() == CONFLICT
+        && e.getStatus() != null
+        && "AlreadyExists".equals(e.getStatus().getReason());
+  }
+
+  /** Deterministic names make an existing Job ours, unless an earlier run of that name left it. */
+  private void requireOwnedBy(PipelineRun run, String jobName) {
+    Job existing =
+        client
+            .batch()
+            .v1()
+            .jobs()
+            .inNamespace(run.getMetadata().getNamespace())
+            .withName(jobName)
+            .get();
+    if (existing == null) {
+      throw new IllegalStateException(
+          "Job " + jobName + " was reported to exist but is gone; it will be created again");
+    }
+    boolean ours =
+        existing.getMetadata().getOwnerReferences() != null
+            && existing.getMetadata().getOwnerReferences().stream()
+                .anyMatch(o -> run.getMetadata().getUid().equals(o.getUid()));
+    if (!ours) {
+      throw new IllegalStateException(
+          "Job "
+              + jobName
+              + " belongs to an earlier run of the same name and is being garbage-collected;"
+              + " the step starts once it is gone");
+    }
   }
 
   /** Deletes a step's Job and its pods (stopping it); a missing Job is already stopped. */

@@ -1,5 +1,6 @@
 package dev.c8s.controller.run;
 
+import static dev.c8s.controller.run.RunAwaits.stepOf;
 import static dev.c8s.controller.run.Runs.cleanup;
 import static dev.c8s.controller.run.Runs.config;
 import static dev.c8s.controller.run.Runs.onBranch;
@@ -359,26 +360,10 @@ class PipelineRunReconcilerIT {
 
   private PipelineRun finish(PipelineRun run) {
     client.resource(run).create();
-    return awaitRun(
-        run.getMetadata().getName(),
-        r ->
-            r.getStatus() != null
-                && r.getStatus().getPhase() != null
-                && r.getStatus().getPhase().isTerminal());
+    return RunAwaits.ended(client, ns, run.getMetadata().getName(), Duration.ofSeconds(90));
   }
 
   private PipelineRun awaitRun(String name, Predicate<PipelineRun> condition) {
-    return await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> client.resources(PipelineRun.class).inNamespace(ns).withName(name).get(),
-            r -> r != null && condition.test(r));
-  }
-
-  private static StepStatus stepOf(PipelineRun run, String name) {
-    List<StepStatus> steps = run.getStatus().getSteps();
-    return steps.stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
+    return RunAwaits.until(client, ns, name, Duration.ofSeconds(90), condition);
   }
 }
