@@ -113,6 +113,12 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
                 states(current),
                 now));
     for (Decision.StepOutcome stop : decision.stop()) {
+      Job job = existing.get(stop.step());
+      if (job != null) {
+        // What the step printed until it was stopped; the pod is gone once its Job is deleted.
+        jobs.podOf(job)
+            .ifPresent(pod -> jobs.archive(run, step(current, stop.step()), pod, status));
+      }
       jobs.delete(run, stop.step());
     }
     status.ended(decision.stop()).ended(decision.skip());
@@ -201,6 +207,13 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     }
     status.start(config.getSpec());
     return Optional.empty();
+  }
+
+  private static Step step(PipelineRunStatus status, String name) {
+    return status.getPipelineSpec().getSteps().stream()
+        .filter(s -> s.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, StepState> states(PipelineRunStatus status) {

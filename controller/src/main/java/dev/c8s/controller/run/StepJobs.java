@@ -62,6 +62,11 @@ public class StepJobs {
     return pods.stream().findFirst();
   }
 
+  /** The pod a step's Job created, if it still exists (running or finished). */
+  Optional<Pod> podOf(Job job) {
+    return podsOf(job).stream().findFirst();
+  }
+
   /** Stores a finished step's masked log and notes its uploaded artifacts in the status. */
   void archive(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
     String namespace = run.getMetadata().getNamespace();

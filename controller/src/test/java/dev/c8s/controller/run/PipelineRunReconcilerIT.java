@@ -255,6 +255,7 @@ class PipelineRunReconcilerIT {
     assertThat(run.getStatus().getConditions().get(0).getReason()).isEqualTo("PipelineTimedOut");
     assertThat(stepOf(run, "slow").getReason()).isEqualTo("PipelineTimedOut");
     assertThat(stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
+    assertArchivedUntilStopped(run, "slow");
     await()
         .ignoreExceptions()
         .atMost(Duration.ofSeconds(30))
@@ -294,6 +295,7 @@ class PipelineRunReconcilerIT {
     assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Cancelled);
     assertThat(stepOf(run, "slow").getReason()).isEqualTo("RunCancelled");
     assertThat(stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
+    assertArchivedUntilStopped(run, "slow");
     await()
         .ignoreExceptions()
         .atMost(Duration.ofSeconds(30))
@@ -352,6 +354,14 @@ class PipelineRunReconcilerIT {
     Matcher m = Pattern.compile("'(https?://[^']+)'").matcher(script);
     assertThat(m.find()).as("a quoted URL in " + script).isTrue();
     return m.group(1);
+  }
+
+  /** A stopped step's log is archived from its pod before its Job is deleted. */
+  private void assertArchivedUntilStopped(PipelineRun run, String step) {
+    String key = ns + "/" + run.getMetadata().getName() + "/" + step + ".log";
+    assertThat(stepOf(run, step).getLogUrl()).isEqualTo("s3://c8s-logs/" + key);
+    assertThat(s3.getObjectAsBytes(r -> r.bucket("c8s-logs").key(key)).asUtf8String())
+        .contains(FakeStepLog.LINES.get(0));
   }
 
   private void create(PipelineConfig config) {
