@@ -11,7 +11,6 @@ import dev.c8s.model.engine.RunReason;
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.engine.StepReason;
 import dev.c8s.model.engine.StepState;
-import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
@@ -23,7 +22,6 @@ import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.model.validation.ValidationResult;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -31,7 +29,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,12 +54,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
       EventSourceContext<PipelineRun> context) {
-    // Only our Jobs are cached, not every Job in the cluster.
-    var config =
-        InformerEventSourceConfiguration.from(Job.class, PipelineRun.class)
-            .withLabelSelector(C8s.LABEL_MANAGED_BY + "=" + C8s.MANAGED_BY)
-            .build();
-    return List.of(new InformerEventSource<>(config, context));
+    return RunEventSources.create(context);
   }
 
   @Override
@@ -127,13 +119,20 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     GitCredentials git =
         decision.start().isEmpty()
             ? GitCredentials.NONE
-            : jobs.gitCredentials(
-                run.getMetadata().getNamespace(), current.getPipelineSpec().getRepository());
+            : StepJobs.gitCredentials(
+                RunEventSources.connections(context, run.getMetadata().getNamespace()),
+                current.getPipelineSpec().getRepository());
     for (StepLaunch launch : decision.start()) {
       if (existing.containsKey(launch.name())) {
         continue;
       }
-      Optional<String> shortage = jobs.start(run, current.getPipelineSpec(), launch, git);
+      Optional<String> shortage =
+          jobs.start(
+              run,
+              current.getPipelineSpec(),
+              launch,
+              git,
+              RunEventSources.quotas(context, run.getMetadata().getNamespace()));
       if (shortage.isPresent()) {
         waitingForQuota = true;
         status.waiting(

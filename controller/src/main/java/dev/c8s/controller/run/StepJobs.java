@@ -89,7 +89,11 @@ public class StepJobs {
    * not fit the namespace's ResourceQuota right now.
    */
   Optional<String> start(
-      PipelineRun run, PipelineConfigSpec pipeline, StepLaunch launch, GitCredentials git) {
+      PipelineRun run,
+      PipelineConfigSpec pipeline,
+      StepLaunch launch,
+      GitCredentials git,
+      List<ResourceQuota> quotas) {
     Job job =
         StepJobFactory.build(
             run,
@@ -99,8 +103,6 @@ public class StepJobs {
                 run.getMetadata().getNamespace(), run.getMetadata().getName(), launch),
             git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
-    String namespace = run.getMetadata().getNamespace();
-    List<ResourceQuota> quotas = client.resourceQuotas().inNamespace(namespace).list().getItems();
     Optional<String> shortage = QuotaFit.shortage(quotas, job.getSpec().getTemplate().getSpec());
     if (shortage.isPresent()) {
       return shortage;
@@ -178,13 +180,8 @@ public class StepJobs {
    * Where the clone container finds credentials: the {@code authSecretRef} of the namespace's
    * RepositoryConnection for the pipeline's repository, if any.
    */
-  GitCredentials gitCredentials(String namespace, String repository) {
-    return client
-        .resources(RepositoryConnection.class)
-        .inNamespace(namespace)
-        .list()
-        .getItems()
-        .stream()
+  static GitCredentials gitCredentials(List<RepositoryConnection> connections, String repository) {
+    return connections.stream()
         .filter(c -> c.getSpec() != null && c.getSpec().getAuthSecretRef() != null)
         .filter(c -> RepositoryUrls.same(c.getSpec().getRepository(), repository))
         .map(c -> new GitCredentials(c.getSpec().getAuthSecretRef()))

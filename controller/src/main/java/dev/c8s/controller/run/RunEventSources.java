@@ -1,0 +1,88 @@
+package dev.c8s.controller.run;
+
+import dev.c8s.model.engine.StepReason;
+import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The caches a run's reconciliation reads instead of asking the API server each time: the run's
+ * Jobs, and the ResourceQuotas and RepositoryConnections of its namespace.
+ */
+final class RunEventSources {
+  private static final String JOBS = "step-jobs";
+  private static final String QUOTAS = "resource-quotas";
+  private static final String CONNECTIONS = "repository-connections";
+
+  private RunEventSources() {}
+
+  static List<EventSource<?, PipelineRun>> create(EventSourceContext<PipelineRun> context) {
+    // Only our Jobs are cached, not every Job in the cluster.
+    var jobs =
+        InformerEventSourceConfiguration.from(Job.class, PipelineRun.class)
+            .withName(JOBS)
+            .withLabelSelector(C8s.LABEL_MANAGED_BY + "=" + C8s.MANAGED_BY)
+            .build();
+    // A quota whose usage changes wakes the runs of its namespace that wait for room at once.
+    IndexerResourceCache<PipelineRun> runs = context.getPrimaryCache();
+    var quotas =
+        InformerEventSourceConfiguration.from(ResourceQuota.class, PipelineRun.class)
+            .withName(QUOTAS)
+            .withSecondaryToPrimaryMapper(
+                q -> waitingForQuota(runs, q.getMetadata().getNamespace()))
+            .build();
+    // Read when steps start (for clone credentials); a change needs no reconciliation.
+    var connections =
+        InformerEventSourceConfiguration.from(RepositoryConnection.class, PipelineRun.class)
+            .withName(CONNECTIONS)
+            .withSecondaryToPrimaryMapper(c -> Set.of())
+            .build();
+    return List.of(
+        new InformerEventSource<>(jobs, context),
+        new InformerEventSource<>(quotas, context),
+        new InformerEventSource<>(connections, context));
+  }
+
+  static List<ResourceQuota> quotas(Context<PipelineRun> context, String namespace) {
+    return cached(context, ResourceQuota.class, QUOTAS, namespace);
+  }
+
+  static List<RepositoryConnection> connections(Context<PipelineRun> context, String namespace) {
+    return cached(context, RepositoryConnection.class, CONNECTIONS, namespace);
+  }
+
+  private static <R extends HasMetadata> List<R> cached(
+      Context<PipelineRun> context, Class<R> type, String name, String namespace) {
+    var source =
+        (InformerEventSource<R, PipelineRun>)
+            context.eventSourceRetriever().getEventSourceFor(type, name);
+    return source.list(namespace, r -> true).toList();
+  }
+
+  private static Set<ResourceID> waitingForQuota(
+      IndexerResourceCache<PipelineRun> runs, String namespace) {
+    return runs.list(namespace, RunEventSources::waitsForQuota)
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
+  }
+
+  private static boolean waitsForQuota(PipelineRun run) {
+    return run.getStatus() != null
+        && run.getStatus().getSteps() != null
+        && run.getStatus().getSteps().stream()
+            .anyMatch(s -> StepReason.WaitingForQuota.name().equals(s.getReason()));
+  }
+}
