@@ -12,6 +12,8 @@ public enum StepReason {
   Completed,
   /** The step's container exited non-zero or its pod failed. */
   Error,
+  /** The step's Job was deleted (by a person or another controller) before the step finished. */
+  JobDeleted,
   /** The step ran longer than its {@code timeout}. */
   StepTimedOut,
   /** A dependency failed, so this step (with {@code onSuccess: true}) did not run. */

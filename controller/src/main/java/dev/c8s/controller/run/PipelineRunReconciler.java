@@ -21,6 +21,8 @@ import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.model.validation.ValidationResult;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -33,6 +35,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +98,14 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       }
     }
 
+    for (StepStatus step : current.getSteps()) {
+      if (step.getPhase() == StepPhase.Running
+          && !existing.containsKey(step.getName())
+          && jobs.deleted(run, step.getName())) {
+        status.jobDeleted(step.getName());
+      }
+    }
+
     Decision decision =
         PipelineEngine.decide(
             new EngineInput(
@@ -122,17 +133,17 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
             : StepJobs.gitCredentials(
                 RunEventSources.connections(context, run.getMetadata().getNamespace()),
                 current.getPipelineSpec().getRepository());
+    List<ResourceQuota> quotas =
+        decision.start().isEmpty()
+            ? List.of()
+            : RunEventSources.quotas(context, run.getMetadata().getNamespace());
+    List<PodSpec> startedMeanwhile = new ArrayList<>();
     for (StepLaunch launch : decision.start()) {
       if (existing.containsKey(launch.name())) {
         continue;
       }
       Optional<String> shortage =
-          jobs.start(
-              run,
-              current.getPipelineSpec(),
-              launch,
-              git,
-              RunEventSources.quotas(context, run.getMetadata().getNamespace()));
+          jobs.start(run, current.getPipelineSpec(), launch, git, quotas, startedMeanwhile);
       if (shortage.isPresent()) {
         waitingForQuota = true;
         status.waiting(

@@ -19,7 +19,20 @@ public final class QuotaFit {
 
   /** The first shortage, e.g. {@code requests.cpu in ResourceQuota team-a: needs 1, 0.5 left}. */
   public static Optional<String> shortage(List<ResourceQuota> quotas, PodSpec pod) {
+    return shortage(quotas, pod, List.of());
+  }
+
+  /**
+   * As {@link #shortage(List, PodSpec)}, counting {@code uncounted} pods as already using the
+   * quota: pods about to be created that the quota's {@code used} does not include yet.
+   */
+  public static Optional<String> shortage(
+      List<ResourceQuota> quotas, PodSpec pod, List<PodSpec> uncounted) {
     Map<String, BigDecimal> demand = demand(pod);
+    Map<String, BigDecimal> pending = new HashMap<>();
+    for (PodSpec other : uncounted) {
+      demand(other).forEach((key, amount) -> pending.merge(key, amount, BigDecimal::add));
+    }
     for (ResourceQuota quota : quotas) {
       if (quota.getStatus() == null || quota.getStatus().getHard() == null) {
         continue;
@@ -36,7 +49,8 @@ public final class QuotaFit {
                 .subtract(
                     used.containsKey(hard.getKey())
                         ? amount(used.get(hard.getKey()))
-                        : BigDecimal.ZERO);
+                        : BigDecimal.ZERO)
+                .subtract(pending.getOrDefault(hard.getKey(), BigDecimal.ZERO));
         if (need.compareTo(left) > 0) {
           return Optional.of(
               hard.getKey()

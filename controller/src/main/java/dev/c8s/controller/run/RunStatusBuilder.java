@@ -103,6 +103,16 @@ public final class RunStatusBuilder {
     return this;
   }
 
+  /** A running step whose Job disappeared: its result is unknowable, so it failed. */
+  public RunStatusBuilder jobDeleted(String step) {
+    StepStatus s = step(step);
+    s.setPhase(StepPhase.Failed);
+    s.setReason(name(StepReason.JobDeleted));
+    s.setMessage("Job " + s.getJobName() + " was deleted before the step finished");
+    s.setCompletionTime(now);
+    return this;
+  }
+
   /** A step that cannot start yet, for example for lack of quota. */
   public RunStatusBuilder waiting(String step, StepReason reason, String message) {
     StepStatus s = step(step);

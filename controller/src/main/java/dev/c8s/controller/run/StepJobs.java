@@ -17,6 +17,7 @@ import dev.c8s.model.v1alpha1.RepositoryUrls;
 import dev.c8s.model.v1alpha1.Step;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -86,14 +87,17 @@ public class StepJobs {
 
   /**
    * Creates the step's Job unless it exists; returns the quota shortage instead when the step does
-   * not fit the namespace's ResourceQuota right now.
+   * not fit the namespace's ResourceQuota right now. {@code startedMeanwhile} holds the pods of
+   * Jobs created since {@code quotas} was read: their pods may not exist yet, so the quota's {@code
+   * used} cannot count them.
    */
   Optional<String> start(
       PipelineRun run,
       PipelineConfigSpec pipeline,
       StepLaunch launch,
       GitCredentials git,
-      List<ResourceQuota> quotas) {
+      List<ResourceQuota> quotas,
+      List<PodSpec> startedMeanwhile) {
     Job job =
         StepJobFactory.build(
             run,
@@ -103,7 +107,8 @@ public class StepJobs {
                 run.getMetadata().getNamespace(), run.getMetadata().getName(), launch),
             git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
-    Optional<String> shortage = QuotaFit.shortage(quotas, job.getSpec().getTemplate().getSpec());
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    Optional<String> shortage = QuotaFit.shortage(quotas, pod, startedMeanwhile);
     if (shortage.isPresent()) {
       return shortage;
     }
@@ -118,6 +123,7 @@ public class StepJobs {
       }
       requireOwnedBy(run, job.getMetadata().getName());
     }
+    startedMeanwhile.add(pod);
     return Optional.empty();
   }
 
@@ -156,6 +162,21 @@ public class StepJobs {
               + " belongs to an earlier run of the same name and is being garbage-collected;"
               + " the step starts once it is gone");
     }
+  }
+
+  /**
+   * Whether the Job of a step recorded as running is gone from the API server, not merely missing
+   * from the informer cache because it was created moments ago.
+   */
+  boolean deleted(PipelineRun run, String step) {
+    return client
+            .batch()
+            .v1()
+            .jobs()
+            .inNamespace(run.getMetadata().getNamespace())
+            .withName(KubernetesNames.jobName(run.getMetadata().getName(), step))
+            .get()
+        == null;
   }
 
   /** Deletes a step's Job and its pods (stopping it); a missing Job is already stopped. */

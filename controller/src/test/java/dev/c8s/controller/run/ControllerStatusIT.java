@@ -195,6 +195,30 @@ class ControllerStatusIT {
         .body(containsString("c8s_reconcile_seconds_count{controller=\"pipelinerun\"}"));
   }
 
+  @Test
+  void runningStepWhoseJobIsDeletedFailsWithJobDeletedInsteadOfHanging() {
+    client
+        .resource(config(ns, "lost", step("slow", "sleep 600"), step("after", "true", "slow")))
+        .create();
+    client.resource(run(ns, "lost-1", "lost", "main")).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> client.batch().v1().jobs().inNamespace(ns).withName("lost-1-slow").get(),
+            j -> j != null);
+
+    client.batch().v1().jobs().inNamespace(ns).withName("lost-1-slow").delete();
+
+    PipelineRun run = RunAwaits.ended(client, ns, "lost-1", Duration.ofSeconds(60));
+    assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+    StepStatus slow = RunAwaits.stepOf(run, "slow");
+    assertThat(slow.getPhase()).isEqualTo(StepPhase.Failed);
+    assertThat(slow.getReason()).isEqualTo("JobDeleted");
+    assertThat(slow.getMessage()).isEqualTo("Job lost-1-slow was deleted before the step finished");
+    assertThat(RunAwaits.stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
+  }
+
   private PipelineRun get(String name) {
     return client.resources(PipelineRun.class).inNamespace(ns).withName(name).get();
   }
