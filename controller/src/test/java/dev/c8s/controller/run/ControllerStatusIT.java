@@ -111,38 +111,12 @@ class ControllerStatusIT {
     client.resource(run(ns, "counted-1", "counted", "main")).create();
     client.resource(run(ns, "counted-2", "counted", "main")).create();
 
-    PipelineConfig config =
-        await()
-            .ignoreExceptions()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    client
-                        .resources(PipelineConfig.class)
-                        .inNamespace(ns)
-                        .withName("counted")
-                        .get(),
-                c ->
-                    c.getStatus() != null
-                        && Integer.valueOf(2).equals(c.getStatus().getTotalRuns()));
+    PipelineConfig config = awaitTotalRuns("counted", 2);
     assertThat(config.getStatus().getSuccessRate()).isEqualTo(1.0);
     assertThat(config.getStatus().getLastRun()).isNotNull();
 
     client.resource(run(ns, "counted-fail-1", "counted-fail", "main")).create();
-    PipelineConfig failed =
-        await()
-            .ignoreExceptions()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    client
-                        .resources(PipelineConfig.class)
-                        .inNamespace(ns)
-                        .withName("counted-fail")
-                        .get(),
-                c ->
-                    c.getStatus() != null
-                        && Integer.valueOf(1).equals(c.getStatus().getTotalRuns()));
+    PipelineConfig failed = awaitTotalRuns("counted-fail", 1);
     assertThat(failed.getStatus().getSuccessRate()).isEqualTo(0.0);
   }
 
@@ -201,12 +175,7 @@ class ControllerStatusIT {
         .resource(config(ns, "lost", step("slow", "sleep 600"), step("after", "true", "slow")))
         .create();
     client.resource(run(ns, "lost-1", "lost", "main")).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> client.batch().v1().jobs().inNamespace(ns).withName("lost-1-slow").get(),
-            j -> j != null);
+    RunAwaits.jobCreated(client, ns, "lost-1-slow");
 
     client.batch().v1().jobs().inNamespace(ns).withName("lost-1-slow").delete();
 
@@ -217,6 +186,17 @@ class ControllerStatusIT {
     assertThat(slow.getReason()).isEqualTo("JobDeleted");
     assertThat(slow.getMessage()).isEqualTo("Job lost-1-slow was deleted before the step finished");
     assertThat(RunAwaits.stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
+  }
+
+  private PipelineConfig awaitTotalRuns(String name, int finished) {
+    return await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> client.resources(PipelineConfig.class).inNamespace(ns).withName(name).get(),
+            c ->
+                c.getStatus() != null
+                    && Integer.valueOf(finished).equals(c.getStatus().getTotalRuns()));
   }
 
   private PipelineRun get(String name) {

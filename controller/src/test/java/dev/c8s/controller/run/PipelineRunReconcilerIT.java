@@ -7,7 +7,6 @@ import static dev.c8s.controller.run.Runs.onBranch;
 import static dev.c8s.controller.run.Runs.run;
 import static dev.c8s.controller.run.Runs.step;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.c8s.controller.ControlPlaneResource;
 import dev.c8s.controller.job.StepJobFactory;
@@ -122,14 +121,7 @@ class PipelineRunReconcilerIT {
     build.setArtifacts(List.of("app"));
     create(config(ns, "artifacts", build, step("push", "true", "build")));
     client.resource(run(ns, "artifacts-1", "artifacts", "main")).create();
-    Job buildJob =
-        await()
-            .ignoreExceptions()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    client.batch().v1().jobs().inNamespace(ns).withName("artifacts-1-build").get(),
-                j -> j != null);
+    Job buildJob = RunAwaits.jobCreated(client, ns, "artifacts-1-build");
     String uploadUrl =
         quotedUrl(
             buildJob.getSpec().getTemplate().getSpec().getContainers().stream()
@@ -256,24 +248,14 @@ class PipelineRunReconcilerIT {
     assertThat(stepOf(run, "slow").getReason()).isEqualTo("PipelineTimedOut");
     assertThat(stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
     assertArchivedUntilStopped(run, "slow");
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                client.batch().v1().jobs().inNamespace(ns).withName("budget-1-slow").get() == null);
+    RunAwaits.jobGone(client, ns, "budget-1-slow");
   }
 
   @Test
   void cancelMidRunDeletesTheRunningJobAndCancelsTheRun() {
     create(config(ns, "cancel", step("slow", "sleep 600"), step("after", "true")));
     client.resource(run(ns, "cancel-1", "cancel", "main")).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                client.batch().v1().jobs().inNamespace(ns).withName("cancel-1-slow").get() != null);
+    RunAwaits.jobCreated(client, ns, "cancel-1-slow");
 
     client
         .resources(PipelineRun.class)
@@ -296,12 +278,7 @@ class PipelineRunReconcilerIT {
     assertThat(stepOf(run, "slow").getReason()).isEqualTo("RunCancelled");
     assertThat(stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
     assertArchivedUntilStopped(run, "slow");
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                client.batch().v1().jobs().inNamespace(ns).withName("cancel-1-slow").get() == null);
+    RunAwaits.jobGone(client, ns, "cancel-1-slow");
   }
 
   @Test

@@ -50,6 +50,25 @@ public final class RunAwaits {
     return steps.stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
   }
 
+  /** Polls until the named Job exists and returns it. */
+  public static Job jobCreated(KubernetesClient client, String namespace, String name) {
+    return await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get(),
+            j -> j != null);
+  }
+
+  /** Polls until the named Job no longer exists. */
+  public static void jobGone(KubernetesClient client, String namespace, String name) {
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get() == null);
+  }
+
   /** The Jobs that exist for a run, by their labels. */
   public static List<Job> jobsOf(KubernetesClient client, String namespace, String run) {
     return client
