@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.c8s.controller.config.LeaderElection;
-import dev.c8s.controller.run.Runs;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
@@ -30,19 +29,16 @@ class ControllerFailoverProcessIT {
     ControlPlane plane = SharedControlPlane.get(true);
     S3ProxyServer s3 = S3ProxyServer.shared();
     KubernetesClient client = plane.client();
+    RunProgress run = RunProgress.slowThenQuick(plane, "failover");
     // the Lease lives in this test's namespace: no Lease left by another test's controller competes
-    String ns = plane.newNamespace("failover");
-    client
-        .resource(
-            Runs.config(ns, "failover", Runs.step("slow", "sleep 8"), Runs.step("after", "true")))
-        .create();
+    String ns = run.namespace();
 
     // one after the other: each creates the S3 buckets at startup when they are missing, and two
     // doing so at once race (the loser's create is refused and its startup fails)
     try (ControllerProcess a = startReady(plane, s3, ns, "controller-a");
         ControllerProcess b = startReady(plane, s3, ns, "controller-b")) {
-      // b is ready too though it does not lead: otherwise a rolling update (maxUnavailable 0)
-      // could never finish while the old pod holds the Lease
+      // both answered their readiness probe, the standby too: otherwise a rolling update
+      // (maxUnavailable 0) could never finish while the old pod holds the Lease
       String leaderName =
           await()
               .ignoreExceptions()
@@ -51,8 +47,7 @@ class ControllerFailoverProcessIT {
       ControllerProcess leader = leaderName.equals("controller-a") ? a : b;
       ControllerProcess standby = leader == a ? b : a;
 
-      client.resource(Runs.run(ns, "failover-1", "failover", "main")).create();
-      RunProgress run = new RunProgress(client, ns, "failover-1");
+      run.start();
       Job slow = run.awaitJob("slow", Duration.ofSeconds(90));
       // the timer records when the reconciliation that created the Job returns
       await().atMost(Duration.ofSeconds(30)).until(() -> reconciliations(leader) > 0);

@@ -1,11 +1,9 @@
 package dev.c8s.controller.process;
 
-import dev.c8s.controller.run.Runs;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,18 +16,12 @@ class ControllerRestartProcessIT {
   void killedControllerRestartsAndFinishesTheRunWithOneJobPerStep() {
     ControlPlane plane = SharedControlPlane.get(true);
     S3ProxyServer s3 = S3ProxyServer.shared();
-    KubernetesClient client = plane.client();
-    String ns = plane.newNamespace("restart");
-    client
-        .resource(
-            Runs.config(ns, "restart", Runs.step("slow", "sleep 8"), Runs.step("after", "true")))
-        .create();
-    client.resource(Runs.run(ns, "restart-1", "restart", "main")).create();
-    RunProgress run = new RunProgress(client, ns, "restart-1");
+    RunProgress run = RunProgress.slowThenQuick(plane, "restart");
+    run.start();
     Path log = Path.of("target/controller-restart.log");
     // a Lease of this test's own: no other test's controller holds it; the killed one still does
     // until it expires, which the restarted controller waits out
-    Map<String, String> lease = Map.of("c8s.controller.lease-namespace", ns);
+    Map<String, String> lease = Map.of("c8s.controller.lease-namespace", run.namespace());
 
     Job slow;
     try (ControllerProcess first = ControllerProcess.start(plane, s3, log, lease)) {
