@@ -4,7 +4,6 @@ The Deployment of one service. Call with a dict:
   component  name suffix and component label (controller, api-server, webhook)
   values     the component's values (.Values.controller, ...)
   env        rendered YAML list of the component's own environment variables
-  strategy   Deployment strategy type (Recreate keeps two controllers from overlapping)
   tls        whether to mount the webhook TLS Secret and serve 8443
   checksum   optional pod annotation value that rolls the pods when it changes
 */}}
@@ -25,14 +24,14 @@ spec:
   selector:
     matchLabels:
       {{- include "c8s.selectorLabels" (dict "root" $root "component" .component) | nindent 6 }}
+  # Rolling for every service, the controller included: its leader election keeps an overlapping
+  # old and new pod from both acting, and a new pod that never becomes ready leaves the old one running.
   strategy:
-    type: {{ .strategy }}
-    {{- if eq .strategy "RollingUpdate" }}
+    type: RollingUpdate
     rollingUpdate:
       # never below the desired count: with one replica the service stays up during a rollout
       maxUnavailable: 0
       maxSurge: 1
-    {{- end }}
   template:
     metadata:
       labels:

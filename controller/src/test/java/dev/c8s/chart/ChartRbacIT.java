@@ -3,6 +3,7 @@ package dev.c8s.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.c8s.controller.config.LeaderElection;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.testing.ControlPlane;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpecBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -110,9 +112,19 @@ class ChartRbacIT {
   }
 
   @Test
-  void controllerTakesItsLeaseOnlyInTheReleaseNamespace() {
+  void controllerTakesAndRenewsItsLeaseOnlyInTheReleaseNamespace() {
     try (KubernetesClient controller = clientOf("controller")) {
       assertThat(controller.resource(lease(release)).create().getMetadata().getUid()).isNotBlank();
+      // what the leader does every retry period, and what a standby does to take over
+      Lease held =
+          controller
+              .resources(Lease.class)
+              .inNamespace(release)
+              .withName(LeaderElection.LEASE)
+              .get();
+      held.setSpec(new LeaseSpecBuilder().withHolderIdentity("c8s-controller-pod-b").build());
+      assertThat(controller.resource(held).update().getSpec().getHolderIdentity())
+          .isEqualTo("c8s-controller-pod-b");
       assertForbidden(() -> controller.resource(lease(team)).create());
       assertForbidden(() -> controller.resources(Lease.class).inNamespace(release).list());
     }
@@ -207,7 +219,7 @@ class ChartRbacIT {
   private static Lease lease(String namespace) {
     return new LeaseBuilder()
         .withNewMetadata()
-        .withName("c8s-controller")
+        .withName(LeaderElection.LEASE)
         .withNamespace(namespace)
         .withLabels(Map.of("test", "rbac"))
         .endMetadata()

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -104,15 +105,23 @@ class DeploymentsTest {
     }
   }
 
-  @Test
-  void controllerNeverRunsTwiceEvenDuringARollout() {
-    Deployment controller = DEFAULTS.deployment("controller");
+  @ParameterizedTest
+  @ValueSource(strings = {"controller", "api-server", "webhook"})
+  void everyServiceRollsOutWithoutDroppingBelowItsReplicas(String component) {
+    DeploymentStrategy strategy = DEFAULTS.deployment(component).getSpec().getStrategy();
 
-    assertThat(controller.getSpec().getReplicas()).isEqualTo(1);
-    // no leader election yet: Recreate stops the old pod before the new one starts
-    assertThat(controller.getSpec().getStrategy().getType()).isEqualTo("Recreate");
-    assertThat(DEFAULTS.deployment("webhook").getSpec().getStrategy().getRollingUpdate())
-        .satisfies(r -> assertThat(r.getMaxUnavailable().getIntVal()).isZero());
+    // the controller too: leader election keeps the overlapping old and new pod from both acting
+    assertThat(strategy.getType()).isEqualTo("RollingUpdate");
+    assertThat(strategy.getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+    assertThat(strategy.getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
+  }
+
+  @Test
+  void controllerRunsOneReplicaByDefaultAndStandbysOnRequest() {
+    assertThat(DEFAULTS.deployment("controller").getSpec().getReplicas()).isEqualTo(1);
+    assertThat(HelmChart.render("controller: {replicas: 3}").deployment("controller"))
+        .satisfies(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(3))
+        .satisfies(d -> assertThat(d.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate"));
   }
 
   @ParameterizedTest

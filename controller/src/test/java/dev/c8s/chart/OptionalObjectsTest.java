@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Ingress, ServiceMonitor, PodDisruptionBudgets and cert-manager objects appear only when asked.
@@ -20,6 +22,7 @@ class OptionalObjectsTest {
   /** Every optional feature on at once: the non-default rendering the chart must also get right. */
   static final String EVERYTHING_ON =
       """
+      controller: {replicas: 2}
       apiServer: {replicas: 2}
       webhook:
         replicas: 2
@@ -55,7 +58,7 @@ class OptionalObjectsTest {
     assertThat(counts)
         .containsEntry("Ingress", 1L)
         .containsEntry("ServiceMonitor", 1L)
-        .containsEntry("PodDisruptionBudget", 2L)
+        .containsEntry("PodDisruptionBudget", 3L)
         .containsEntry("Issuer", 1L)
         .containsEntry("Certificate", 1L)
         .containsEntry("Deployment", 3L)
@@ -109,21 +112,23 @@ class OptionalObjectsTest {
             });
   }
 
-  @Test
-  void disruptionBudgetsOnlyForComponentsWithMoreThanOneReplica() {
-    Rendered rendered = HelmChart.render("webhook: {replicas: 3}");
+  @ParameterizedTest
+  @CsvSource({"controller, controller", "apiServer, api-server", "webhook, webhook"})
+  void disruptionBudgetOnlyForAComponentWithMoreThanOneReplica(String key, String component) {
+    Rendered rendered = HelmChart.render(key + ": {replicas: 2}");
 
     assertThat(rendered.all(PodDisruptionBudget.class))
         .singleElement()
         .satisfies(
             pdb -> {
-              assertThat(pdb.getMetadata().getName()).isEqualTo("c8s-webhook");
+              assertThat(pdb.getMetadata().getName()).isEqualTo("c8s-" + component);
+              // one pod may go at a time: for the controller a standby then takes the Lease over
               assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
               assertThat(pdb.getSpec().getSelector().getMatchLabels())
                   .isEqualTo(
-                      rendered.deployment("webhook").getSpec().getSelector().getMatchLabels());
+                      rendered.deployment(component).getSpec().getSelector().getMatchLabels());
             });
-    assertThat(HelmChart.render("").all(PodDisruptionBudget.class)).isEmpty();
+    assertThat(HelmChart.render(key + ": {replicas: 1}").all(PodDisruptionBudget.class)).isEmpty();
   }
 
   @Test

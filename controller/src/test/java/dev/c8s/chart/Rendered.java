@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -68,20 +69,25 @@ record Rendered(String manifest, List<HasMetadata> objects) {
 
   /**
    * A component's environment: literal values as they are, Secret references as {@code
-   * secret:<name>/<key>}.
+   * secret:<name>/<key>}, downward API fields as {@code field:<path>}.
    */
   Map<String, String> env(String component) {
     Map<String, String> env = new LinkedHashMap<>();
     for (EnvVar e : container(component).getEnv()) {
-      String value =
-          e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null
-              ? "secret:"
-                  + e.getValueFrom().getSecretKeyRef().getName()
-                  + "/"
-                  + e.getValueFrom().getSecretKeyRef().getKey()
-              : e.getValue();
-      assertThat(env.put(e.getName(), value)).as("duplicate env %s", e.getName()).isNull();
+      assertThat(env.put(e.getName(), value(e))).as("duplicate env %s", e.getName()).isNull();
     }
     return env;
+  }
+
+  private static String value(EnvVar e) {
+    EnvVarSource from = e.getValueFrom();
+    if (from == null) {
+      return e.getValue();
+    }
+    if (from.getSecretKeyRef() != null) {
+      return "secret:" + from.getSecretKeyRef().getName() + "/" + from.getSecretKeyRef().getKey();
+    }
+    assertThat(from.getFieldRef()).as("source of env %s", e.getName()).isNotNull();
+    return "field:" + from.getFieldRef().getFieldPath();
   }
 }

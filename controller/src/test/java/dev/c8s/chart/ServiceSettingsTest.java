@@ -32,6 +32,15 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void controllerTakesItsLeaseInTheReleaseNamespaceUnderItsPodName() {
+    Map<String, String> env = HelmChart.render("controller: {replicas: 2}").env("controller");
+
+    assertThat(env)
+        .containsEntry("C8S_CONTROLLER_LEASE_NAMESPACE", "field:metadata.namespace")
+        .containsEntry("C8S_CONTROLLER_LEASE_IDENTITY", "field:metadata.name");
+  }
+
+  @Test
   void webhookUrlDefaultsToTheServiceThenToTheIngressHost() {
     assertThat(HelmChart.render("").env("controller"))
         .containsEntry("C8S_CONTROLLER_EXTERNAL_URL", "http://c8s-webhook.c8s-system.svc:8080");

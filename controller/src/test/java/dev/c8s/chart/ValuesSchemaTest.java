@@ -19,7 +19,8 @@ class ValuesSchemaTest {
           cpu that is not a quantity     | webhook: {resources: {requests: {cpu: fast}}}        | /webhook/resources/requests/cpu
           negative replicas              | apiServer: {replicas: -1}                            | /apiServer/replicas
           zero replicas                  | webhook: {replicas: 0}                               | /webhook/replicas
-          two controllers                | controller: {replicas: 2}                            | /controller/replicas
+          four controllers               | controller: {replicas: 4}                            | /controller/replicas
+          zero controllers               | controller: {replicas: 0}                            | /controller/replicas
           replicas as text               | apiServer: {replicas: two}                           | /apiServer/replicas
           image tag latest               | image: {tag: latest}                                 | /image/tag
           image tag LATEST               | image: {tag: LATEST}                                 | /image/tag

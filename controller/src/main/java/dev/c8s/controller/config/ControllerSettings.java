@@ -28,6 +28,12 @@ public interface ControllerSettings {
   /** Namespace of the leader-election Lease; defaults to the pod's own namespace. */
   Optional<String> leaseNamespace();
 
+  /**
+   * This replica's name in the Lease's holderIdentity; defaults to the HOSTNAME variable (the pod
+   * name), else a random UUID.
+   */
+  Optional<String> leaseIdentity();
+
   /** How often a step waiting for quota checks again. */
   @WithDefault("5s")
   Duration quotaRecheck();

@@ -17,10 +17,19 @@ public class LeaderElection {
   @Produces
   @Singleton
   LeaderElectionConfiguration leaderElection(ControllerSettings settings) {
-    // In a pod the namespace is inferred from the service account; outside one it must be set.
-    return settings
-        .leaseNamespace()
-        .map(namespace -> new LeaderElectionConfiguration(LEASE, namespace))
-        .orElseGet(() -> new LeaderElectionConfiguration(LEASE));
+    // Absent settings stay null so the operator SDK applies its own defaults: the namespace is
+    // inferred from the service account in a pod, the identity is HOSTNAME or a random UUID.
+    // A replica that loses the Lease exits (last argument): its Deployment restarts it as a
+    // standby,
+    // which is safer than a process that might still be acting on stale leadership.
+    return new LeaderElectionConfiguration(
+        LEASE,
+        settings.leaseNamespace().orElse(null),
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        settings.leaseIdentity().orElse(null),
+        null,
+        true);
   }
 }

@@ -1,31 +1,50 @@
 package dev.c8s.controller.process;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged controller ({@code target/quarkus-app/quarkus-run.jar}) as a separate process, as it
  * runs in a cluster: for restart tests and benchmarks that must kill it or measure its memory.
  */
 public final class ControllerProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private final Process process;
   private final Path log;
+  private final long logStart;
 
-  private ControllerProcess(Process process, Path log) {
+  private ControllerProcess(Process process, Path log, long logStart) {
     this.process = process;
     this.log = log;
+    this.logStart = logStart;
   }
 
   /** Starts the controller against {@code plane} and {@code s3}; logs go to {@code log}. */
   public static ControllerProcess start(ControlPlane plane, S3ProxyServer s3, Path log) {
+    return start(plane, s3, log, Map.of());
+  }
+
+  /** As {@link #start(ControlPlane, S3ProxyServer, Path)}, with {@code overrides} on top. */
+  public static ControllerProcess start(
+      ControlPlane plane, S3ProxyServer s3, Path log, Map<String, String> overrides) {
     Path jar =
         Path.of(System.getProperty("c8s.controller.jar", "target/quarkus-app/quarkus-run.jar"));
     if (!Files.isRegularFile(jar)) {
@@ -34,19 +53,22 @@ public final class ControllerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-Xmx256m");
-    for (Map.Entry<String, String> p : properties(plane, s3).entrySet()) {
+    Map<String, String> properties = properties(plane, s3);
+    properties.putAll(overrides);
+    for (Map.Entry<String, String> p : properties.entrySet()) {
       command.add("-D" + p.getKey() + "=" + p.getValue());
     }
     command.add("-jar");
     command.add(jar.toString());
     try {
       Files.createDirectories(log.getParent());
+      long logStart = Files.exists(log) ? Files.size(log) : 0;
       Process process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      return new ControllerProcess(process, log);
+      return new ControllerProcess(process, log, logStart);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,6 +85,21 @@ public final class ControllerProcess implements AutoCloseable {
     // Outside a pod the Lease's namespace cannot be inferred; the election itself is real.
     p.put("c8s.controller.lease-namespace", "default");
     return p;
+  }
+
+  /**
+   * GET of {@code path} (e.g. {@code /q/health/ready}) on the controller's HTTP port, which is
+   * random: it is read from Quarkus' "Listening on" line in this process's part of the log.
+   */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    byte[] bytes = Files.readAllBytes(this.log);
+    String log = new String(bytes, (int) logStart, bytes.length - (int) logStart, UTF_8);
+    Matcher listening = LISTENING.matcher(log);
+    if (!listening.find()) {
+      throw new IllegalStateException("controller " + pid() + " is not listening yet");
+    }
+    URI uri = URI.create(listening.group(1).replace("0.0.0.0", "127.0.0.1") + path);
+    return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** The operating system's process id. */

@@ -1,0 +1,117 @@
+package dev.c8s.controller.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.c8s.controller.config.LeaderElection;
+import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged controllers share the Lease: only the holder reconciles, the standby is ready but
+ * idle, and when the leader is killed mid-run the standby takes the Lease and finishes the run.
+ */
+class ControllerFailoverProcessIT {
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+
+  @Test
+  void standbyTakesOverFromAKilledLeaderAndFinishesItsRunWithOneJobPerStep() throws Exception {
+    ControlPlane plane = SharedControlPlane.get(true);
+    S3ProxyServer s3 = S3ProxyServer.shared();
+    KubernetesClient client = plane.client();
+    RunProgress run = RunProgress.slowThenQuick(plane, "failover");
+    // the Lease lives in this test's namespace: no Lease left by another test's controller competes
+    String ns = run.namespace();
+
+    // one after the other: each creates the S3 buckets at startup when they are missing, and two
+    // doing so at once race (the loser's create is refused and its startup fails)
+    try (ControllerProcess a = startReady(plane, s3, ns, "controller-a");
+        ControllerProcess b = startReady(plane, s3, ns, "controller-b")) {
+      // both answered their readiness probe, the standby too: otherwise a rolling update
+      // (maxUnavailable 0) could never finish while the old pod holds the Lease
+      String leaderName =
+          await()
+              .ignoreExceptions()
+              .atMost(STARTUP)
+              .until(() -> holder(client, ns), h -> h != null && h.startsWith("controller-"));
+      ControllerProcess leader = leaderName.equals("controller-a") ? a : b;
+      ControllerProcess standby = leader == a ? b : a;
+
+      run.start();
+      Job slow = run.awaitJob("slow", Duration.ofSeconds(90));
+      // the timer records when the reconciliation that created the Job returns
+      await().atMost(Duration.ofSeconds(30)).until(() -> reconciliations(leader) > 0);
+      assertThat(reconciliations(standby)).as("standby reconciliations").isZero();
+      assertThat(holder(client, ns)).isEqualTo(leaderName);
+
+      long killedAt = System.nanoTime();
+      leader.kill();
+      String standbyName = leader == a ? "controller-b" : "controller-a";
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> standbyName.equals(holder(client, ns)));
+      long leaseTakenMs = millisSince(killedAt);
+      run.awaitJob("after", Duration.ofSeconds(90));
+      long nextJobMs = millisSince(killedAt);
+      System.out.printf(
+          "failover: kill -> Lease held by %s %d ms, kill -> next Job %d ms%n",
+          standbyName, leaseTakenMs, nextJobMs);
+
+      run.assertSucceedsWithin(Duration.ofSeconds(120));
+      assertThat(reconciliations(standby)).as("new leader reconciliations").isPositive();
+      run.assertOneJobPerStep(slow, "slow", "after");
+    }
+  }
+
+  /** A controller that answers its readiness probe, with its own identity in the Lease. */
+  private static ControllerProcess startReady(
+      ControlPlane plane, S3ProxyServer s3, String leaseNamespace, String identity)
+      throws IOException {
+    Path log = Path.of("target/" + identity + "-failover.log");
+    Files.deleteIfExists(log);
+    ControllerProcess process =
+        ControllerProcess.start(
+            plane,
+            s3,
+            log,
+            Map.of(
+                "c8s.controller.lease-namespace", leaseNamespace,
+                "c8s.controller.lease-identity", identity));
+    await()
+        .ignoreExceptions()
+        .atMost(STARTUP)
+        .until(() -> process.get("/q/health/ready").statusCode(), code -> code == 200);
+    return process;
+  }
+
+  private static String holder(KubernetesClient client, String ns) {
+    Lease lease =
+        client.resources(Lease.class).inNamespace(ns).withName(LeaderElection.LEASE).get();
+    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+  }
+
+  /** Reconciliations of PipelineRuns this process made, from its own Prometheus metrics. */
+  private static long reconciliations(ControllerProcess process) throws Exception {
+    String metrics = process.get("/q/metrics").body();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("c8s_reconcile_seconds_count{controller=\"pipelinerun\""))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+}
