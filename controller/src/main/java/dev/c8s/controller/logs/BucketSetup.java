@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /** Creates the log and artifact buckets at startup when asked to (dev loop, tests). */
@@ -22,9 +23,18 @@ public class BucketSetup {
       try {
         s3.headBucket(r -> r.bucket(bucket));
       } catch (NoSuchBucketException missing) {
-        s3.createBucket(r -> r.bucket(bucket));
-        LOG.infof("created bucket %s", bucket);
+        create(s3, bucket);
       }
+    }
+  }
+
+  private static void create(S3Client s3, String bucket) {
+    try {
+      s3.createBucket(r -> r.bucket(bucket));
+      LOG.infof("created bucket %s", bucket);
+    } catch (BucketAlreadyOwnedByYouException raced) {
+      // Another replica starting at the same moment created it first: the bucket is there.
+      LOG.debugf("bucket %s was created concurrently", bucket);
     }
   }
 }
