@@ -80,6 +80,8 @@ spec:
           env:
             - name: QUARKUS_LOG_CATEGORY__DEV_C8S__LEVEL
               value: {{ $root.Values.logging.level }}
+            - name: QUARKUS_LOG_CONSOLE_JSON_ENABLED
+              value: {{ eq $root.Values.logging.format "json" | quote }}
             {{- with $root.Values.javaToolOptions }}
             - name: JAVA_TOOL_OPTIONS
               value: {{ . | quote }}

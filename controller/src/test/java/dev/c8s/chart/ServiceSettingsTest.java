@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +174,16 @@ class ServiceSettingsTest {
     assertThat(HelmChart.render("logging: {level: DEBUG}").env("webhook"))
         .containsEntry("QUARKUS_LOG_CATEGORY__DEV_C8S__LEVEL", "DEBUG")
         .doesNotContainKey("QUARKUS_LOG_LEVEL");
+  }
+
+  @Test
+  void servicesLogJsonInTheClusterUnlessTextIsAsked() {
+    for (String component : List.of("controller", "api-server", "webhook")) {
+      assertThat(HelmChart.render("").env(component))
+          .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+      assertThat(HelmChart.render("logging: {format: text}").env(component))
+          .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+    }
   }
 
   private static String decode(String base64) {

@@ -36,6 +36,7 @@ class ValuesSchemaTest {
           service type outside enum      | apiServer: {service: {type: External}}               | /apiServer/service/type
           port out of range              | webhook: {service: {port: 70000}}                    | /webhook/service/port
           log level outside enum         | logging: {level: LOUD}                               | /logging/level
+          log format outside enum        | logging: {format: xml}                               | /logging/format
           bucket name with capitals      | storage: {s3: {logsBucket: Logs_Bucket}}             | /storage/s3/logsBucket
           endpoint that is not a URL     | storage: {s3: {endpoint: "minio:9000"}}              | /storage/s3/endpoint
           access key without secret key  | storage: {s3: {credentials: {accessKeyId: AKIA}}}    | secretAccessKey
