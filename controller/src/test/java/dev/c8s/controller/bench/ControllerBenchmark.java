@@ -77,6 +77,8 @@ public final class ControllerBenchmark {
     System.out.println(report(runs, controller, baseline));
     plane.close();
     s3.close();
+    // The HTTP client's Vert.x event loops are not daemon threads and would keep the JVM alive.
+    System.exit(0);
   }
 
   private static Result measure(
