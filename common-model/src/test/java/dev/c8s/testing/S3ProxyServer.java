@@ -53,6 +53,18 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /** Starts a server on a free loopback port and waits until it accepts connections. */
   public static S3ProxyServer start() {
+    return start(List.of("jclouds.provider=transient"));
+  }
+
+  /**
+   * As {@link #start()}, but keeping objects as files under {@code directory}: for objects larger
+   * than the server's heap, such as a 1 GiB log.
+   */
+  public static S3ProxyServer startOnDisk(Path directory) {
+    return start(List.of("jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + directory));
+  }
+
+  private static S3ProxyServer start(List<String> storage) {
     String jar = System.getProperty("c8s.s3proxy.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
@@ -62,17 +74,18 @@ public final class S3ProxyServer implements AutoCloseable {
       int port = freePort();
       Path dir = Files.createTempDirectory("c8s-s3proxy");
       Path properties = dir.resolve("s3proxy.properties");
-      Files.write(
-          properties,
-          List.of(
-              "s3proxy.endpoint=http://127.0.0.1:" + port,
-              "s3proxy.authorization=aws-v2-or-v4",
-              "s3proxy.identity=" + ACCESS_KEY,
-              "s3proxy.credential=" + SECRET_KEY,
-              "jclouds.provider=transient",
-              "jclouds.identity=unused",
-              "jclouds.credential=unused",
-              "jclouds.regions=" + REGION));
+      List<String> lines =
+          new java.util.ArrayList<>(
+              List.of(
+                  "s3proxy.endpoint=http://127.0.0.1:" + port,
+                  "s3proxy.authorization=aws-v2-or-v4",
+                  "s3proxy.identity=" + ACCESS_KEY,
+                  "s3proxy.credential=" + SECRET_KEY,
+                  "jclouds.identity=unused",
+                  "jclouds.credential=unused",
+                  "jclouds.regions=" + REGION));
+      lines.addAll(storage);
+      Files.write(properties, lines);
       Process process =
           new ProcessBuilder(
                   ProcessHandle.current().info().command().orElse("java"),
