@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.c8s.testing.S3ProxyServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
@@ -40,7 +35,7 @@ class LargeLogArchiveIT {
       assertThat(probe.get("read")).isEqualTo(ONE_GIB);
       long secrets = probe.get("secrets");
       assertThat(secrets).isGreaterThan(1_000_000);
-      try (S3Client s3 = client(server.endpoint())) {
+      try (S3Client s3 = LargeLogArchiveProbe.client(server.endpoint())) {
         long size = s3.headObject(r -> r.bucket("logs").key("big/run/step.log")).contentLength();
         assertThat(size).isEqualTo(ONE_GIB - secrets * (SECRET.length() - 3));
         assertMaskedThroughout(
@@ -97,17 +92,5 @@ class LargeLogArchiveIT {
       values.put(kv[0], Long.parseLong(kv[1]));
     }
     return values;
-  }
-
-  private static S3Client client(String endpoint) {
-    return S3Client.builder()
-        .endpointOverride(URI.create(endpoint))
-        .forcePathStyle(true)
-        .region(Region.of(S3ProxyServer.REGION))
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-        .build();
   }
 }

@@ -27,16 +27,7 @@ public final class LargeLogArchiveProbe {
     String key = args[2];
     long size = Long.parseLong(args[3]);
     String secret = args[4];
-    try (S3Client s3 =
-        S3Client.builder()
-            .endpointOverride(URI.create(args[0]))
-            .forcePathStyle(true)
-            .region(Region.of(S3ProxyServer.REGION))
-            .httpClient(UrlConnectionHttpClient.create())
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-            .build()) {
+    try (S3Client s3 = client(args[0])) {
       s3.createBucket(r -> r.bucket(bucket));
       SyntheticLog log = new SyntheticLog(size, secret);
       long started = System.nanoTime();
@@ -48,6 +39,19 @@ public final class LargeLogArchiveProbe {
           "read=%d secrets=%d millis=%d peakHeapMiB=%d%n",
           read, log.secretsPrinted(), millis, peakHeapMib());
     }
+  }
+
+  /** A client of S3Proxy with its test credentials, path-style. */
+  static S3Client client(String endpoint) {
+    return S3Client.builder()
+        .endpointOverride(URI.create(endpoint))
+        .forcePathStyle(true)
+        .region(Region.of(S3ProxyServer.REGION))
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
+        .build();
   }
 
   /** Sum of the heap pools' peaks: an upper bound of the heap ever used. */
