@@ -22,6 +22,7 @@ import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public final class ControllerBenchmark {
     String ns = plane.newNamespace("bench");
     client.resource(config(ns)).create();
     Result controller;
+    String reconcileTimes;
     try (ControllerProcess process =
         ControllerProcess.start(
             plane,
@@ -70,15 +72,26 @@ public final class ControllerBenchmark {
                 }
               },
               process);
+      reconcileTimes = readReconcileTimes(process);
     }
     String direct = plane.newNamespace("bench-direct");
     Result baseline =
         measure(client, direct, runs, at -> createJobsDirectly(client, direct, runs, at), null);
     System.out.println(report(runs, controller, baseline));
+    System.out.println();
+    System.out.println(reconcileTimes);
     plane.close();
     s3.close();
     // The HTTP client's Vert.x event loops are not daemon threads and would keep the JVM alive.
     System.exit(0);
+  }
+
+  private static String readReconcileTimes(ControllerProcess process) {
+    try {
+      return ReconcileTimes.parse(process.get("/q/metrics").body()).toString();
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      return "reconcile times unavailable: " + e;
+    }
   }
 
   private static Result measure(
