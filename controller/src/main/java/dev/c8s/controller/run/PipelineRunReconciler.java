@@ -21,7 +21,6 @@ import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.model.validation.ValidationResult;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -35,7 +34,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,13 +135,11 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         decision.start().isEmpty()
             ? List.of()
             : RunEventSources.quotas(context, run.getMetadata().getNamespace());
-    List<PodSpec> startedMeanwhile = new ArrayList<>();
     for (StepLaunch launch : decision.start()) {
       if (existing.containsKey(launch.name())) {
         continue;
       }
-      Optional<String> shortage =
-          jobs.start(run, current.getPipelineSpec(), launch, git, quotas, startedMeanwhile);
+      Optional<String> shortage = jobs.start(run, current.getPipelineSpec(), launch, git, quotas);
       if (shortage.isPresent()) {
         waitingForQuota = true;
         status.waiting(

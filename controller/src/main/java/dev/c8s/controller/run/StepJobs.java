@@ -24,7 +24,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +42,8 @@ public class StepJobs {
   @Inject LogArchiver logs;
   @Inject ArtifactTransfers transfers;
   @Inject StepSecretValues secretValues;
+  @Inject QuotaReservations reservations;
+  @Inject Clock clock;
 
   PipelineConfig pipelineConfig(String namespace, String name) {
     return client.resources(PipelineConfig.class).inNamespace(namespace).withName(name).get();
@@ -58,6 +62,7 @@ public class StepJobs {
                     c ->
                         ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
                             && "True".equals(c.getStatus()));
+    reservations.releaseIfCounted(job);
     List<Pod> pods = finished ? podsOf(job) : List.of();
     status.observed(step.getName(), job.getMetadata().getName(), StepObservation.of(job, pods));
     return pods.stream().findFirst();
@@ -87,17 +92,16 @@ public class StepJobs {
 
   /**
    * Creates the step's Job unless it exists; returns the quota shortage instead when the step does
-   * not fit the namespace's ResourceQuota right now. {@code startedMeanwhile} holds the pods of
-   * Jobs created since {@code quotas} was read: their pods may not exist yet, so the quota's {@code
-   * used} cannot count them.
+   * not fit the namespace's ResourceQuota right now. In a namespace with quotas, checking and
+   * creating happen under the namespace's lock, counting the pods of Jobs created moments ago that
+   * the quota cannot count yet ({@link QuotaReservations}).
    */
   Optional<String> start(
       PipelineRun run,
       PipelineConfigSpec pipeline,
       StepLaunch launch,
       GitCredentials git,
-      List<ResourceQuota> quotas,
-      List<PodSpec> startedMeanwhile) {
+      List<ResourceQuota> quotas) {
     Job job =
         StepJobFactory.build(
             run,
@@ -107,11 +111,27 @@ public class StepJobs {
                 run.getMetadata().getNamespace(), run.getMetadata().getName(), launch),
             git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
-    PodSpec pod = job.getSpec().getTemplate().getSpec();
-    Optional<String> shortage = QuotaFit.shortage(quotas, pod, startedMeanwhile);
-    if (shortage.isPresent()) {
-      return shortage;
+    if (quotas.isEmpty()) {
+      return create(run, job);
     }
+    String namespace = run.getMetadata().getNamespace();
+    PodSpec pod = job.getSpec().getTemplate().getSpec();
+    synchronized (reservations.lock(namespace)) {
+      Instant now = clock.instant();
+      Optional<String> shortage =
+          QuotaFit.shortage(quotas, pod, reservations.pending(namespace, now));
+      if (shortage.isPresent()) {
+        return shortage;
+      }
+      Optional<String> refused = create(run, job);
+      if (refused.isEmpty()) {
+        reservations.reserve(namespace, job.getMetadata().getName(), pod, now);
+      }
+      return refused;
+    }
+  }
+
+  private Optional<String> create(PipelineRun run, Job job) {
     try {
       client.resource(job).create();
     } catch (KubernetesClientException e) {
@@ -123,7 +143,6 @@ public class StepJobs {
       }
       requireOwnedBy(run, job.getMetadata().getName());
     }
-    startedMeanwhile.add(pod);
     return Optional.empty();
   }
 
@@ -181,6 +200,9 @@ public class StepJobs {
 
   /** Deletes a step's Job and its pods (stopping it); a missing Job is already stopped. */
   void delete(PipelineRun run, String step) {
+    reservations.release(
+        run.getMetadata().getNamespace(),
+        KubernetesNames.jobName(run.getMetadata().getName(), step));
     try {
       client
           .batch()

@@ -27,6 +27,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,25 +46,7 @@ class ControllerStatusIT {
 
   @Test
   void stepThatDoesNotFitTheQuotaWaitsThenStartsWhenRoomAppears() {
-    ResourceQuota quota =
-        new ResourceQuotaBuilder()
-            .withNewMetadata()
-            .withName("team-quota")
-            .withNamespace(ns)
-            .endMetadata()
-            .withNewSpec()
-            .addToHard("requests.cpu", new Quantity("800m"))
-            .endSpec()
-            .build();
-    client.resource(quota).create();
-    await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              ResourceQuota q = client.resource(quota).get();
-              return q.getStatus() != null && q.getStatus().getHard() != null;
-            });
+    cpuQuota("800m");
     client
         .resource(
             config(
@@ -186,6 +170,62 @@ class ControllerStatusIT {
     assertThat(slow.getReason()).isEqualTo("JobDeleted");
     assertThat(slow.getMessage()).isEqualTo("Job lost-1-slow was deleted before the step finished");
     assertThat(RunAwaits.stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
+  }
+
+  @Test
+  void burstOfRunsInATightQuotaWaitsInTurnWithoutKubernetesRefusingAPod() {
+    cpuQuota("600m");
+    client.resource(config(ns, "burst", step("only", "sleep 2"))).create();
+    // One run first, so the controller's quota cache surely holds the new quota.
+    client.resource(run(ns, "burst-0", "burst", "main")).create();
+    RunAwaits.ended(client, ns, "burst-0", Duration.ofSeconds(60));
+
+    List<String> names = List.of("burst-1", "burst-2", "burst-3", "burst-4");
+    names.forEach(name -> client.resource(run(ns, name, "burst", "main")).create());
+    AtomicBoolean sawWaiting = new AtomicBoolean();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(150))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              List<PipelineRun> runs = names.stream().map(this::get).toList();
+              runs.stream()
+                  .flatMap(r -> r.getStatus().getSteps().stream())
+                  .filter(s -> "WaitingForQuota".equals(s.getReason()))
+                  .findAny()
+                  .ifPresent(s -> sawWaiting.set(true));
+              return runs.stream().allMatch(RunAwaits::isTerminal);
+            });
+
+    assertThat(names)
+        .allSatisfy(n -> assertThat(get(n).getStatus().getPhase()).isEqualTo(RunPhase.Succeeded));
+    assertThat(sawWaiting).as("some run waited for quota").isTrue();
+    assertThat(client.v1().events().inNamespace(ns).list().getItems())
+        .as("pods Kubernetes refused for lack of quota")
+        .noneMatch(e -> "FailedCreate".equals(e.getReason()));
+  }
+
+  private void cpuQuota(String cpu) {
+    ResourceQuota quota =
+        new ResourceQuotaBuilder()
+            .withNewMetadata()
+            .withName("team-quota")
+            .withNamespace(ns)
+            .endMetadata()
+            .withNewSpec()
+            .addToHard("requests.cpu", new Quantity(cpu))
+            .endSpec()
+            .build();
+    client.resource(quota).create();
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              ResourceQuota q = client.resource(quota).get();
+              return q.getStatus() != null && q.getStatus().getHard() != null;
+            });
   }
 
   private PipelineConfig awaitTotalRuns(String name, int finished) {
