@@ -39,6 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +82,8 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     Map<String, Job> existing =
         context.getSecondaryResources(Job.class).stream()
             .filter(j -> j.getMetadata().getAnnotations() != null)
+            // The cache maps Jobs to runs by owner name: an earlier run of the same name is not us.
+            .filter(j -> StepJobs.ownedBy(j, run))
             .collect(
                 Collectors.toMap(
                     j -> j.getMetadata().getAnnotations().get(StepJobFactory.STEP_ANNOTATION),
@@ -96,29 +100,30 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       }
     }
 
+    Decision decision = decide(run, current, now);
+    // A running step without a Job was deleted by someone, unless the engine stops it now anyway
+    // (a pass that deleted it for a cancel or timeout may have failed before writing that down).
+    Set<String> stopping =
+        decision.stop().stream().map(Decision.StepOutcome::step).collect(Collectors.toSet());
+    boolean lost = false;
     for (StepStatus step : current.getSteps()) {
       if (step.getPhase() == StepPhase.Running
           && !existing.containsKey(step.getName())
+          && !stopping.contains(step.getName())
           && jobs.deleted(run, step.getName())) {
         status.jobDeleted(step.getName());
+        lost = true;
       }
     }
-
-    Decision decision =
-        PipelineEngine.decide(
-            new EngineInput(
-                current.getPipelineSpec(),
-                run.getSpec(),
-                current.getPhase(),
-                current.getStartTime(),
-                states(current),
-                now));
+    if (lost) {
+      decision = decide(run, current, now);
+    }
     for (Decision.StepOutcome stop : decision.stop()) {
       Job job = existing.get(stop.step());
       if (job != null) {
         // What the step printed until it was stopped; the pod is gone once its Job is deleted.
         jobs.podOf(job)
-            .ifPresent(pod -> jobs.archive(run, step(current, stop.step()), pod, status));
+            .ifPresent(pod -> jobs.archiveStopped(run, step(current, stop.step()), pod, status));
       }
       jobs.delete(run, stop.step());
     }
@@ -131,10 +136,8 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
             : StepJobs.gitCredentials(
                 RunEventSources.connections(context, run.getMetadata().getNamespace()),
                 current.getPipelineSpec().getRepository());
-    List<ResourceQuota> quotas =
-        decision.start().isEmpty()
-            ? List.of()
-            : RunEventSources.quotas(context, run.getMetadata().getNamespace());
+    Supplier<List<ResourceQuota>> quotas =
+        () -> RunEventSources.quotas(context, run.getMetadata().getNamespace());
     for (StepLaunch launch : decision.start()) {
       if (existing.containsKey(launch.name())) {
         continue;
@@ -213,6 +216,17 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     }
     status.start(config.getSpec());
     return Optional.empty();
+  }
+
+  private static Decision decide(PipelineRun run, PipelineRunStatus current, Instant now) {
+    return PipelineEngine.decide(
+        new EngineInput(
+            current.getPipelineSpec(),
+            run.getSpec(),
+            current.getPhase(),
+            current.getStartTime(),
+            states(current),
+            now));
   }
 
   private static Step step(PipelineRunStatus status, String name) {

@@ -31,7 +31,10 @@ public final class QuotaFit {
     Map<String, BigDecimal> demand = demand(pod);
     Map<String, BigDecimal> pending = new HashMap<>();
     for (PodSpec other : uncounted) {
-      demand(other).forEach((key, amount) -> pending.merge(key, amount, BigDecimal::add));
+      // Their Jobs exist, so count/jobs.batch already counts them; only their pods are missing.
+      demand(other).entrySet().stream()
+          .filter(e -> !e.getKey().equals("count/jobs.batch"))
+          .forEach(e -> pending.merge(e.getKey(), e.getValue(), BigDecimal::add));
     }
     for (ResourceQuota quota : quotas) {
       if (quota.getStatus() == null || quota.getStatus().getHard() == null) {

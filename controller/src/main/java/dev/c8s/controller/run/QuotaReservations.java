@@ -1,6 +1,7 @@
 package dev.c8s.controller.run;
 
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -8,44 +9,58 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
- * Pods of step Jobs created but not created themselves yet, per namespace: a ResourceQuota's {@code
- * used} counts a pod only once it exists, so without this ledger several runs starting at once (a
- * matrix push) would all see the same room, and Kubernetes would refuse the extra pods while their
- * steps showed Running.
+ * Pods of step Jobs created whose usage the cached ResourceQuotas do not show yet, per namespace: a
+ * quota's {@code used} counts a pod only once it exists, so without this ledger several runs
+ * starting at once (a matrix push) would all see the same room, and Kubernetes would refuse the
+ * extra pods while their steps showed Running.
  */
 @ApplicationScoped
 public class QuotaReservations {
-  /** After this, a reservation is dropped even if its Job never reported a pod (it was deleted). */
+  /** After this, a reservation is dropped whatever happened (its Job may have been deleted). */
   static final Duration EXPIRY = Duration.ofMinutes(1);
 
   private final Map<String, Map<String, Reservation>> byNamespace = new ConcurrentHashMap<>();
 
-  private record Reservation(PodSpec pod, Instant at) {}
+  /**
+   * @param quotaVersions the cached quotas' resource versions when the Job was created
+   * @param podExists whether the Job has reported its pod, which the quota then counts
+   */
+  private record Reservation(PodSpec pod, Instant at, String quotaVersions, boolean podExists) {}
 
-  /** The monitor to hold while checking a namespace's quota and creating a Job in it. */
+  /** The monitor to hold while checking a namespace's quota and reserving room in it. */
   Object lock(String namespace) {
     return byNamespace.computeIfAbsent(namespace, n -> new ConcurrentHashMap<>());
   }
 
-  /** Pods reserved in {@code namespace} that its quotas do not count yet. */
-  List<PodSpec> pending(String namespace, Instant now) {
+  /**
+   * Pods reserved in {@code namespace} that {@code quotas} (the cache, read under the lock) does
+   * not count yet: a reservation ends once its pod exists and the cached quotas changed since.
+   */
+  List<PodSpec> pending(String namespace, List<ResourceQuota> quotas, Instant now) {
     Map<String, Reservation> reservations = byNamespace.get(namespace);
     if (reservations == null) {
       return List.of();
     }
-    reservations.values().removeIf(r -> r.at().plus(EXPIRY).isBefore(now));
+    String versions = versions(quotas);
+    reservations
+        .values()
+        .removeIf(
+            r ->
+                r.at().plus(EXPIRY).isBefore(now)
+                    || (r.podExists() && !r.quotaVersions().equals(versions)));
     return reservations.values().stream().map(Reservation::pod).toList();
   }
 
-  void reserve(String namespace, String job, PodSpec pod, Instant now) {
+  void reserve(String namespace, String job, PodSpec pod, List<ResourceQuota> quotas, Instant now) {
     byNamespace
         .computeIfAbsent(namespace, n -> new ConcurrentHashMap<>())
-        .put(job, new Reservation(pod, now));
+        .put(job, new Reservation(pod, now, versions(quotas), false));
   }
 
-  /** The Job has a pod (running or done), so the quota counts it, or it is gone. */
+  /** The Job was not created (refused, failed) or is gone: nothing to count. */
   void release(String namespace, String job) {
     Map<String, Reservation> reservations = byNamespace.get(namespace);
     if (reservations != null) {
@@ -53,8 +68,8 @@ public class QuotaReservations {
     }
   }
 
-  /** Releases the reservation of {@code job} once its status shows that its pod exists. */
-  void releaseIfCounted(Job job) {
+  /** Notes that {@code job}'s pod exists once its status says so. */
+  void observed(Job job) {
     var status = job.getStatus();
     boolean podExists =
         status != null
@@ -63,9 +78,19 @@ public class QuotaReservations {
                 || positive(status.getFailed())
                 || positive(status.getReady())
                 || positive(status.getTerminating()));
-    if (podExists) {
-      release(job.getMetadata().getNamespace(), job.getMetadata().getName());
+    Map<String, Reservation> reservations = byNamespace.get(job.getMetadata().getNamespace());
+    if (podExists && reservations != null) {
+      reservations.computeIfPresent(
+          job.getMetadata().getName(),
+          (name, r) -> new Reservation(r.pod(), r.at(), r.quotaVersions(), true));
     }
+  }
+
+  private static String versions(List<ResourceQuota> quotas) {
+    return quotas.stream()
+        .map(q -> q.getMetadata().getName() + "@" + q.getMetadata().getResourceVersion())
+        .sorted()
+        .collect(Collectors.joining(","));
   }
 
   private static boolean positive(Integer value) {

@@ -1,6 +1,7 @@
 package dev.c8s.controller.run;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -36,6 +37,16 @@ public enum ReconcileFailureReason {
             + k.getCode()
             + ": "
             + k.getStatus().getMessage()
+            + "; retrying with back-off";
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      // The SDK's message ends with per-request ids; the code alone keeps the status stable.
+      if (t instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+        return "the object store answered "
+            + aws.statusCode()
+            + " "
+            + aws.awsErrorDetails().errorCode()
             + "; retrying with back-off";
       }
     }

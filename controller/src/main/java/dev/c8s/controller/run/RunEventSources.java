@@ -43,12 +43,14 @@ final class RunEventSources {
             .withName(QUOTAS)
             .withSecondaryToPrimaryMapper(
                 q -> waitingForQuota(runs, q.getMetadata().getNamespace()))
+            .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
             .build();
     // Read when steps start (for clone credentials); a change needs no reconciliation.
     var connections =
         InformerEventSourceConfiguration.from(RepositoryConnection.class, PipelineRun.class)
             .withName(CONNECTIONS)
             .withSecondaryToPrimaryMapper(c -> Set.of())
+            .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
             .build();
     return List.of(
         new InformerEventSource<>(jobs, context),
@@ -70,6 +72,14 @@ final class RunEventSources {
         (InformerEventSource<R, PipelineRun>)
             context.eventSourceRetriever().getEventSourceFor(type, name);
     return source.list(namespace, r -> true).toList();
+  }
+
+  /**
+   * These caches are read by namespace, never as a run's secondaries: an explicit mapper keeps the
+   * SDK from building an index of run → quota that would only ever grow.
+   */
+  private static Set<ResourceID> readDirectly(PipelineRun run) {
+    return Set.of();
   }
 
   private static Set<ResourceID> waitingForQuota(

@@ -108,7 +108,11 @@ public final class RunStatusBuilder {
     StepStatus s = step(step);
     s.setPhase(StepPhase.Failed);
     s.setReason(name(StepReason.JobDeleted));
-    s.setMessage("Job " + s.getJobName() + " was deleted before the step finished");
+    s.setMessage(
+        "Job "
+            + s.getJobName()
+            + " no longer exists and the step's result was not recorded: it was deleted before the"
+            + " step finished (or its ttlSecondsAfterFinished removed it while no controller ran)");
     s.setCompletionTime(now);
     return this;
   }

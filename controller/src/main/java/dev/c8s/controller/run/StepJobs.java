@@ -29,10 +29,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /** The Kubernetes side of steps: creating, observing and deleting their Jobs. */
 @ApplicationScoped
 public class StepJobs {
+  private static final Logger LOG = Logger.getLogger(StepJobs.class);
   private static final int CONFLICT = 409;
   private static final int NOT_FOUND = 404;
   private static final int FORBIDDEN = 403;
@@ -62,7 +65,7 @@ public class StepJobs {
                     c ->
                         ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
                             && "True".equals(c.getStatus()));
-    reservations.releaseIfCounted(job);
+    reservations.observed(job);
     List<Pod> pods = finished ? podsOf(job) : List.of();
     status.observed(step.getName(), job.getMetadata().getName(), StepObservation.of(job, pods));
     return pods.stream().findFirst();
@@ -71,6 +74,27 @@ public class StepJobs {
   /** The pod a step's Job created, if it still exists (running or finished). */
   Optional<Pod> podOf(Job job) {
     return podsOf(job).stream().findFirst();
+  }
+
+  /**
+   * Archives what a step printed before the controller stops it; a failing archive is logged, never
+   * allowed to keep a cancel or timeout from stopping the step.
+   */
+  void archiveStopped(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
+    try {
+      archive(run, step, pod, status);
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "log of stopped step %s of %s/%s not archived: %s",
+          step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
+    }
+  }
+
+  /** Whether {@code job}'s owner is this very run (same UID), not an earlier run of its name. */
+  static boolean ownedBy(Job job, PipelineRun run) {
+    return job.getMetadata().getOwnerReferences() != null
+        && job.getMetadata().getOwnerReferences().stream()
+            .anyMatch(o -> run.getMetadata().getUid().equals(o.getUid()));
   }
 
   /** Stores a finished step's masked log and notes its uploaded artifacts in the status. */
@@ -92,16 +116,16 @@ public class StepJobs {
 
   /**
    * Creates the step's Job unless it exists; returns the quota shortage instead when the step does
-   * not fit the namespace's ResourceQuota right now. In a namespace with quotas, checking and
-   * creating happen under the namespace's lock, counting the pods of Jobs created moments ago that
-   * the quota cannot count yet ({@link QuotaReservations}).
+   * not fit the namespace's ResourceQuota right now. In a namespace with quotas, the check counts
+   * the pods of Jobs created moments ago that the cached quota does not count yet, and reserves
+   * room for this one, under the namespace's lock ({@link QuotaReservations}).
    */
   Optional<String> start(
       PipelineRun run,
       PipelineConfigSpec pipeline,
       StepLaunch launch,
       GitCredentials git,
-      List<ResourceQuota> quotas) {
+      Supplier<List<ResourceQuota>> quotas) {
     Job job =
         StepJobFactory.build(
             run,
@@ -111,23 +135,31 @@ public class StepJobs {
                 run.getMetadata().getNamespace(), run.getMetadata().getName(), launch),
             git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
-    if (quotas.isEmpty()) {
-      return create(run, job);
-    }
     String namespace = run.getMetadata().getNamespace();
+    String name = job.getMetadata().getName();
     PodSpec pod = job.getSpec().getTemplate().getSpec();
+    // Check and reserve under the namespace's lock; the API call itself happens outside it.
     synchronized (reservations.lock(namespace)) {
-      Instant now = clock.instant();
-      Optional<String> shortage =
-          QuotaFit.shortage(quotas, pod, reservations.pending(namespace, now));
-      if (shortage.isPresent()) {
-        return shortage;
+      List<ResourceQuota> current = quotas.get();
+      if (!current.isEmpty()) {
+        Instant now = clock.instant();
+        Optional<String> shortage =
+            QuotaFit.shortage(current, pod, reservations.pending(namespace, current, now));
+        if (shortage.isPresent()) {
+          return shortage;
+        }
+        reservations.reserve(namespace, name, pod, current, now);
       }
+    }
+    try {
       Optional<String> refused = create(run, job);
-      if (refused.isEmpty()) {
-        reservations.reserve(namespace, job.getMetadata().getName(), pod, now);
+      if (refused.isPresent()) {
+        reservations.release(namespace, name);
       }
       return refused;
+    } catch (RuntimeException e) {
+      reservations.release(namespace, name);
+      throw e;
     }
   }
 
@@ -170,17 +202,24 @@ public class StepJobs {
       throw new IllegalStateException(
           "Job " + jobName + " was reported to exist but is gone; it will be created again");
     }
-    boolean ours =
-        existing.getMetadata().getOwnerReferences() != null
-            && existing.getMetadata().getOwnerReferences().stream()
-                .anyMatch(o -> run.getMetadata().getUid().equals(o.getUid()));
-    if (!ours) {
+    if (ownedBy(existing, run)) {
+      return;
+    }
+    if (existing.getMetadata().getDeletionTimestamp() != null) {
       throw new IllegalStateException(
           "Job "
               + jobName
-              + " belongs to an earlier run of the same name and is being garbage-collected;"
-              + " the step starts once it is gone");
+              + " of an earlier run of the same name is being deleted; the step starts once it is"
+              + " gone");
     }
+    throw new IllegalStateException(
+        "Job "
+            + jobName
+            + " exists and does not belong to this run; delete it (kubectl -n "
+            + run.getMetadata().getNamespace()
+            + " delete job "
+            + jobName
+            + ") to let the step start");
   }
 
   /**

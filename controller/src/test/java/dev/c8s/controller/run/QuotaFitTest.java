@@ -77,6 +77,22 @@ class QuotaFitTest {
         .contains("pods in ResourceQuota pods: needs 1, 0 left");
   }
 
+  @Test
+  void uncountedPodsOfExistingJobsDoNotCountTheirJobsTwice() {
+    ResourceQuota jobs =
+        new ResourceQuotaBuilder()
+            .withNewMetadata()
+            .withName("jobs")
+            .endMetadata()
+            .withNewStatus()
+            .withHard(Map.of("count/jobs.batch", new Quantity("2")))
+            .withUsed(Map.of("count/jobs.batch", new Quantity("1")))
+            .endStatus()
+            .build();
+    // the one Job in "used" is the uncounted pod's own Job
+    assertThat(QuotaFit.shortage(List.of(jobs), pod("1"), List.of(pod("1")))).isEmpty();
+  }
+
   private static ResourceQuota quota(String hard, String used) {
     return new ResourceQuotaBuilder()
         .withNewMetadata()
