@@ -12,6 +12,11 @@ public enum StepReason {
   Completed,
   /** The step's container exited non-zero or its pod failed. */
   Error,
+  /**
+   * The API server refused the step's Job for good (invalid, or denied by an admission policy); the
+   * message holds its answer.
+   */
+  JobRejected,
   /** The step's Job was deleted (by a person or another controller) before the step finished. */
   JobDeleted,
   /** The step ran longer than its {@code timeout}. */

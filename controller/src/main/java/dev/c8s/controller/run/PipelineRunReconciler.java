@@ -130,6 +130,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     status.ended(decision.stop()).ended(decision.skip());
 
     boolean waitingForQuota = false;
+    boolean rejected = false;
     GitCredentials git =
         decision.start().isEmpty()
             ? GitCredentials.NONE
@@ -142,26 +143,35 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       if (existing.containsKey(launch.name())) {
         continue;
       }
-      Optional<String> shortage = jobs.start(run, current.getPipelineSpec(), launch, git, quotas);
-      if (shortage.isPresent()) {
-        waitingForQuota = true;
-        status.waiting(
-            launch.name(), StepReason.WaitingForQuota, "Waiting for quota: " + shortage.get());
-      } else {
-        status.started(
-            launch.name(), KubernetesNames.jobName(run.getMetadata().getName(), launch.name()));
+      switch (jobs.start(run, current.getPipelineSpec(), launch, git, quotas)) {
+        case StepStart.WaitingForQuota w -> {
+          waitingForQuota = true;
+          status.waiting(
+              launch.name(), StepReason.WaitingForQuota, "Waiting for quota: " + w.shortage());
+        }
+        case StepStart.Rejected r -> {
+          rejected = true;
+          status.rejected(launch.name(), r.answer());
+        }
+        case StepStart.Started s ->
+            status.started(
+                launch.name(), KubernetesNames.jobName(run.getMetadata().getName(), launch.name()));
       }
     }
     // Archiving comes after the next Jobs are created, so log size never delays the pipeline.
     finishedPods.forEach((step, pod) -> jobs.archive(run, step, pod, status));
     boolean anyRunning =
         status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
-    if (decision.phase() == RunPhase.Running && !anyRunning) {
+    if (decision.phase() == RunPhase.Running && !anyRunning && waitingForQuota) {
       status.phase(RunPhase.Pending, RunReason.Pending, "Steps are waiting for quota");
     } else {
       status.phase(decision.phase(), decision.reason(), decision.message());
     }
     UpdateControl<PipelineRun> control = write(run, status);
+    if (rejected) {
+      // The engine decides what a failed step means (skips, clean-up steps) in the next pass.
+      return control.rescheduleAfter(Duration.ofMillis(100));
+    }
     if (waitingForQuota) {
       return control.rescheduleAfter(jobs.quotaRecheck());
     }

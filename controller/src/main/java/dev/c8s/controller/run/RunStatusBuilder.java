@@ -117,6 +117,16 @@ public final class RunStatusBuilder {
     return this;
   }
 
+  /** A step whose Job the API server refused for good. */
+  public RunStatusBuilder rejected(String step, String answer) {
+    StepStatus s = step(step);
+    s.setPhase(StepPhase.Failed);
+    s.setReason(name(StepReason.JobRejected));
+    s.setMessage("the Kubernetes API refused the step's Job: " + answer);
+    s.setCompletionTime(now);
+    return this;
+  }
+
   /** A step that cannot start yet, for example for lack of quota. */
   public RunStatusBuilder waiting(String step, StepReason reason, String message) {
     StepStatus s = step(step);

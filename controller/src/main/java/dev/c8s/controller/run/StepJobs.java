@@ -39,6 +39,8 @@ public class StepJobs {
   private static final int CONFLICT = 409;
   private static final int NOT_FOUND = 404;
   private static final int FORBIDDEN = 403;
+  private static final int BAD_REQUEST = 400;
+  private static final int UNPROCESSABLE = 422;
 
   @Inject KubernetesClient client;
   @Inject ControllerSettings settings;
@@ -120,7 +122,7 @@ public class StepJobs {
    * the pods of Jobs created moments ago that the cached quota does not count yet, and reserves
    * room for this one, under the namespace's lock ({@link QuotaReservations}).
    */
-  Optional<String> start(
+  StepStart start(
       PipelineRun run,
       PipelineConfigSpec pipeline,
       StepLaunch launch,
@@ -146,36 +148,52 @@ public class StepJobs {
         Optional<String> shortage =
             QuotaFit.shortage(current, pod, reservations.pending(namespace, current, now));
         if (shortage.isPresent()) {
-          return shortage;
+          return new StepStart.WaitingForQuota(shortage.get());
         }
         reservations.reserve(namespace, name, pod, current, now);
       }
     }
     try {
-      Optional<String> refused = create(run, job);
-      if (refused.isPresent()) {
+      StepStart started = create(run, job);
+      if (!(started instanceof StepStart.Started)) {
         reservations.release(namespace, name);
       }
-      return refused;
+      return started;
     } catch (RuntimeException e) {
       reservations.release(namespace, name);
       throw e;
     }
   }
 
-  private Optional<String> create(PipelineRun run, Job job) {
+  private StepStart create(PipelineRun run, Job job) {
     try {
       client.resource(job).create();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == FORBIDDEN && String.valueOf(e.getMessage()).contains("exceeded quota")) {
-        return Optional.of(e.getStatus().getMessage());
+      String answer = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
+      if (e.getCode() == FORBIDDEN && String.valueOf(answer).contains("exceeded quota")) {
+        return new StepStart.WaitingForQuota(answer);
+      }
+      if (refusedForGood(e, String.valueOf(answer))) {
+        return new StepStart.Rejected(answer);
       }
       if (!alreadyExists(e)) {
         throw e;
       }
       requireOwnedBy(run, job.getMetadata().getName());
     }
-    return Optional.empty();
+    return new StepStart.Started();
+  }
+
+  /**
+   * An invalid Job (400, 422) or one an admission policy denies (403 from a webhook or a
+   * ValidatingAdmissionPolicy) fails the same way every time; a 403 for lack of RBAC does not
+   * count: an administrator can fix it, and the retry then succeeds.
+   */
+  private static boolean refusedForGood(KubernetesClientException e, String answer) {
+    return e.getCode() == BAD_REQUEST
+        || e.getCode() == UNPROCESSABLE
+        || (e.getCode() == FORBIDDEN
+            && (answer.contains("admission webhook") || answer.contains("denied request")));
   }
 
   /**

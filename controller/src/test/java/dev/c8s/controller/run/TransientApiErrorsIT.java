@@ -18,6 +18,7 @@ import dev.c8s.model.v1alpha1.Condition;
 import dev.c8s.model.v1alpha1.ConditionStatus;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
@@ -109,6 +110,30 @@ class TransientApiErrorsIT {
     assertThat(done.getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
     assertThat(failure(done)).as("the failure condition is gone once reconciling works").isEmpty();
     assertThat(RunAwaits.jobsOf(client, ns, "held-1")).hasSize(1);
+  }
+
+  @Test
+  void jobRefusedForGoodFailsItsStepWithTheApisAnswerInsteadOfRetrying() {
+    webhook.hold(
+        JOBS,
+        new FaultInjectingWebhook.Fault(
+            422, "Invalid", "spec.template.spec.containers[0].image: Invalid value"));
+    client
+        .resource(config(ns, "refused", step("build", "true"), step("test", "true", "build")))
+        .create();
+    client.resource(run(ns, "refused-1", "refused", "main")).create();
+
+    PipelineRun done = RunAwaits.ended(client, ns, "refused-1", Duration.ofSeconds(60));
+
+    assertThat(done.getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+    var build = RunAwaits.stepOf(done, "build");
+    assertThat(build.getPhase()).isEqualTo(StepPhase.Failed);
+    assertThat(build.getReason()).isEqualTo("JobRejected");
+    assertThat(build.getMessage())
+        .startsWith("the Kubernetes API refused the step's Job: ")
+        .contains("image: Invalid value");
+    assertThat(RunAwaits.stepOf(done, "test").getPhase()).isEqualTo(StepPhase.Skipped);
+    assertThat(RunAwaits.jobsOf(client, ns, "refused-1")).isEmpty();
   }
 
   private static Optional<Condition> failure(PipelineRun run) {
