@@ -105,24 +105,26 @@ public final class RunStatusBuilder {
 
   /** A running step whose Job disappeared: its result is unknowable, so it failed. */
   public RunStatusBuilder jobDeleted(String step) {
-    StepStatus s = step(step);
-    s.setPhase(StepPhase.Failed);
-    s.setReason(name(StepReason.JobDeleted));
-    s.setMessage(
+    return failed(
+        step,
+        StepReason.JobDeleted,
         "Job "
-            + s.getJobName()
+            + step(step).getJobName()
             + " no longer exists and the step's result was not recorded: it was deleted before the"
             + " step finished (or its ttlSecondsAfterFinished removed it while no controller ran)");
-    s.setCompletionTime(now);
-    return this;
   }
 
   /** A step whose Job the API server refused for good. */
   public RunStatusBuilder rejected(String step, String answer) {
+    return failed(
+        step, StepReason.JobRejected, "the Kubernetes API refused the step's Job: " + answer);
+  }
+
+  private RunStatusBuilder failed(String step, StepReason reason, String message) {
     StepStatus s = step(step);
     s.setPhase(StepPhase.Failed);
-    s.setReason(name(StepReason.JobRejected));
-    s.setMessage("the Kubernetes API refused the step's Job: " + answer);
+    s.setReason(name(reason));
+    s.setMessage(message);
     s.setCompletionTime(now);
     return this;
   }

@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
  * long reconciliations of runs took, to tell time spent inside a reconciliation from time spent
  * waiting for one.
  */
-record ReconcileTimes(long count, double meanMillis, double p99AtMostMillis, double maxMillis) {
+public record ReconcileTimes(
+    long count, double meanMillis, double p99AtMostMillis, double maxMillis) {
   private static final String SERIES = "c8s_reconcile_seconds";
   private static final String LABEL = "controller=\"pipelinerun\"";
 
-  static ReconcileTimes parse(String prometheusText) {
+  public static ReconcileTimes parse(String prometheusText) {
     long count = 0;
     double sum = 0;
     double max = 0;

@@ -3,6 +3,7 @@ package dev.c8s.controller.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.c8s.controller.bench.ReconcileTimes;
 import dev.c8s.controller.config.LeaderElection;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
@@ -103,12 +104,7 @@ class ControllerFailoverProcessIT {
 
   /** Reconciliations of PipelineRuns this process made, from its own Prometheus metrics. */
   private static long reconciliations(ControllerProcess process) throws Exception {
-    String metrics = process.get("/q/metrics").body();
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith("c8s_reconcile_seconds_count{controller=\"pipelinerun\""))
-        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return ReconcileTimes.parse(process.get("/q/metrics").body()).count();
   }
 
   private static long millisSince(long nanos) {

@@ -1,10 +1,9 @@
 package dev.c8s.controller.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import dev.c8s.controller.run.RunAwaits;
 import dev.c8s.controller.run.Runs;
-import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.testing.ControlPlane;
@@ -39,29 +38,12 @@ record RunProgress(KubernetesClient client, String namespace, String pipeline, S
 
   /** The step's Job once it exists. */
   Job awaitJob(String step, Duration atMost) {
-    String name = run + "-" + step;
-    return await()
-        .ignoreExceptions()
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get(),
-            j -> j != null);
+    return RunAwaits.jobCreated(client, namespace, run + "-" + step, atMost);
   }
 
   /** Fails unless the run ends Succeeded within {@code atMost}. */
   void assertSucceedsWithin(Duration atMost) {
-    PipelineRun done =
-        await()
-            .ignoreExceptions()
-            .atMost(atMost)
-            .until(
-                () ->
-                    client.resources(PipelineRun.class).inNamespace(namespace).withName(run).get(),
-                r ->
-                    r.getStatus() != null
-                        && r.getStatus().getPhase() != null
-                        && r.getStatus().getPhase().isTerminal());
+    PipelineRun done = RunAwaits.ended(client, namespace, run, atMost);
     assertThat(done.getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
   }
 
@@ -70,15 +52,7 @@ record RunProgress(KubernetesClient client, String namespace, String pipeline, S
    * a controller died (same UID: adopted, not replaced).
    */
   void assertOneJobPerStep(Job adopted, String... steps) {
-    List<Job> jobs =
-        client
-            .batch()
-            .v1()
-            .jobs()
-            .inNamespace(namespace)
-            .withLabel(C8s.LABEL_PIPELINE_RUN, run)
-            .list()
-            .getItems();
+    List<Job> jobs = RunAwaits.jobsOf(client, namespace, run);
     assertThat(jobs)
         .extracting(j -> j.getMetadata().getName())
         .containsExactlyInAnyOrderElementsOf(Arrays.stream(steps).map(s -> run + "-" + s).toList());

@@ -52,9 +52,16 @@ public final class RunAwaits {
 
   /** Polls until the named Job exists and returns it. */
   public static Job jobCreated(KubernetesClient client, String namespace, String name) {
+    return jobCreated(client, namespace, name, Duration.ofSeconds(90));
+  }
+
+  /** Polls until the named Job exists, for at most {@code atMost}, and returns it. */
+  public static Job jobCreated(
+      KubernetesClient client, String namespace, String name, Duration atMost) {
     return await()
         .ignoreExceptions()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
         .until(
             () -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get(),
             j -> j != null);
