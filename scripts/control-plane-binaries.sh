@@ -57,7 +57,7 @@ TARGET_DIR="${KUBE_API_TEST_DIR:-${HOME}/.kubeapitest}/k8s/${K8S_VERSION}-${GOOS
 BUILD_DIR="${CACHE_DIR}/build-${K8S_VERSION}"
 KWOK_BIN_DIR="${CACHE_DIR}/kwok-${KWOK_VERSION}"
 
-K8S_CMDS=(kube-apiserver kube-controller-manager kube-scheduler kubectl)
+K8S_CMDS=(kube-apiserver kube-controller-manager kube-scheduler kubectl kubelet kube-proxy)
 ALL_BINS=("${K8S_CMDS[@]}" etcd kwok)
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -12,8 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -33,6 +31,7 @@ public final class ControlPlane implements AutoCloseable {
   private final Path kubeConfigFile;
   private final KubernetesClient client;
   private final Workloads workloads;
+  private ServiceIdentities identities;
   private boolean closed;
 
   private ControlPlane(KubeAPIServer apiServer, Path workDir, boolean withWorkloads)
@@ -85,7 +84,10 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  /** An admin client; do not close it, the control plane does. */
+  /**
+   * An administrator's client, for test set-up and assertions only; do not close it, the control
+   * plane does.
+   */
   public KubernetesClient client() {
     return client;
   }
@@ -96,29 +98,14 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /**
-   * Quarkus configuration that points {@code quarkus-kubernetes-client} at this control plane as an
-   * administrator, for a service's {@code QuarkusTestResourceLifecycleManager}.
+   * The chart's ServiceAccounts and RBAC, applied on first use: services under test authenticate as
+   * one of these, never as the administrator (whose client is for test set-up only).
    */
-  public Map<String, String> quarkusClientProperties() {
-    Config config = Config.fromKubeconfig(apiServer.getKubeConfigYaml());
-    Map<String, String> properties = new HashMap<>();
-    properties.put("quarkus.kubernetes-client.api-server-url", config.getMasterUrl());
-    putEither(properties, "ca-cert", config.getCaCertData(), config.getCaCertFile());
-    putEither(properties, "client-cert", config.getClientCertData(), config.getClientCertFile());
-    putEither(properties, "client-key", config.getClientKeyData(), config.getClientKeyFile());
-    if (config.getClientKeyAlgo() != null) {
-      properties.put("quarkus.kubernetes-client.client-key-algo", config.getClientKeyAlgo());
+  public synchronized ServiceIdentities identities() {
+    if (identities == null) {
+      identities = ServiceIdentities.apply(client);
     }
-    return properties;
-  }
-
-  private static void putEither(
-      Map<String, String> properties, String key, String data, String file) {
-    if (data != null) {
-      properties.put("quarkus.kubernetes-client." + key + "-data", data);
-    } else if (file != null) {
-      properties.put("quarkus.kubernetes-client." + key + "-file", file);
-    }
+    return identities;
   }
 
   /** The same kubeconfig as a file, for processes such as kubectl. */

@@ -101,7 +101,9 @@ class RbacTest {
         .containsExactlyInAnyOrder(
             "coordination.k8s.io/leases: get",
             "coordination.k8s.io/leases: create",
-            "coordination.k8s.io/leases: update");
+            "coordination.k8s.io/leases: update",
+            // fabric8's leader elector renews with a JSON merge patch
+            "coordination.k8s.io/leases: patch");
     assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
     assertThat(binding.getSubjects())
         .singleElement()

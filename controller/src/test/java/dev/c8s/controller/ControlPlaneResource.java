@@ -1,20 +1,28 @@
 package dev.c8s.controller;
 
 import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.ServiceIdentities.Service;
 import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points the controller under test at the shared real control plane (kwok running Jobs) and a real
- * S3-compatible server.
+ * Points the controller under test at the shared real control plane (kwok running Jobs), as the
+ * chart's controller ServiceAccount, and at a real S3-compatible server.
  */
 public class ControlPlaneResource implements QuarkusTestResourceLifecycleManager {
+  /** The administrator's client, for a test's set-up and assertions. */
+  public static KubernetesClient admin() {
+    return SharedControlPlane.get(true).client();
+  }
+
   @Override
   public Map<String, String> start() {
     Map<String, String> config =
-        new HashMap<>(SharedControlPlane.get(true).quarkusClientProperties());
+        new HashMap<>(
+            SharedControlPlane.get(true).identities().quarkusClientProperties(Service.CONTROLLER));
     S3ProxyServer s3 = S3ProxyServer.shared();
     config.put("quarkus.s3.endpoint-override", s3.endpoint());
     config.put("quarkus.s3.aws.region", S3ProxyServer.REGION);

@@ -1,6 +1,7 @@
 package dev.c8s.api.testing;
 
 import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.ServiceIdentities.Service;
 import dev.c8s.testing.SharedControlPlane;
 import java.util.HashMap;
 import java.util.Map;
@@ -60,7 +61,8 @@ public final class TestEnvironment {
   /** Quarkus configuration pointing the api-server at both servers. */
   public static Map<String, String> quarkusProperties() {
     s3();
-    Map<String, String> properties = new HashMap<>(controlPlane().quarkusClientProperties());
+    Map<String, String> properties =
+        new HashMap<>(controlPlane().identities().quarkusClientProperties(Service.API_SERVER));
     properties.put("quarkus.s3.endpoint-override", s3Server.endpoint().toString());
     properties.put("quarkus.s3.aws.credentials.type", "static");
     properties.put(

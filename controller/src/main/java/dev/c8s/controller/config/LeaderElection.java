@@ -1,9 +1,11 @@
 package dev.c8s.controller.config;
 
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.UUID;
 
 /**
  * Leader election through a Lease named {@value #LEASE} in the controller's own namespace, so two
@@ -16,20 +18,29 @@ public class LeaderElection {
 
   @Produces
   @Singleton
-  LeaderElectionConfiguration leaderElection(ControllerSettings settings) {
-    // Absent settings stay null so the operator SDK applies its own defaults: the namespace is
-    // inferred from the service account in a pod, the identity is HOSTNAME or a random UUID.
-    // A replica that loses the Lease exits (last argument): its Deployment restarts it as a
-    // standby,
-    // which is safer than a process that might still be acting on stale leadership.
+  LeaderElectionConfiguration leaderElection(ControllerSettings settings, LeaseHandover handover) {
+    String identity = identity(settings);
+    // The operator SDK's own exit on a lost Lease (last argument) calls System.exit from inside
+    // the JVM's shutdown when the operator stops, which deadlocks a SIGTERM; LeaseHandover exits
+    // on a real loss and releases the Lease on shutdown instead.
     return new LeaderElectionConfiguration(
         LEASE,
         settings.leaseNamespace().orElse(null),
         LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
         LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
         LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-        settings.leaseIdentity().orElse(null),
-        null,
-        true);
+        identity,
+        new LeaderCallbacks(() -> {}, () -> handover.stoppedLeading(identity), leader -> {}),
+        false);
+  }
+
+  /** The Lease holder name: the setting, else the pod name (HOSTNAME), else a random UUID. */
+  static String identity(ControllerSettings settings) {
+    return settings
+        .leaseIdentity()
+        .filter(s -> !s.isBlank())
+        .or(() -> java.util.Optional.ofNullable(System.getenv("HOSTNAME")))
+        .filter(s -> !s.isBlank())
+        .orElseGet(() -> UUID.randomUUID().toString());
   }
 }

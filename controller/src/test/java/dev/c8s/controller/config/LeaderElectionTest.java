@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The Lease settings reach the operator SDK, and absent ones leave its defaults in place. */
+/**
+ * The Lease settings reach the operator SDK, and a lost Lease ends the process from c8s's own
+ * callback rather than the SDK's exit (which deadlocks during shutdown).
+ */
 class LeaderElectionTest {
 
   @Test
   void namespaceAndIdentityFromSettingsNameTheLeaseAndItsHolder() {
     LeaderElectionConfiguration config =
-        new LeaderElection().leaderElection(settings("c8s-system", "c8s-controller-7d9f-abcde"));
+        new LeaderElection()
+            .leaderElection(settings("c8s-system", "c8s-controller-7d9f-abcde"), handover(null));
 
     assertThat(config.getLeaseName()).isEqualTo("c8s-controller");
     assertThat(config.getLeaseNamespace()).contains("c8s-system");
@@ -21,16 +26,33 @@ class LeaderElectionTest {
   }
 
   @Test
-  void withoutSettingsTheSdkInfersNamespaceAndIdentityAndUsesItsTimings() {
-    LeaderElectionConfiguration config = new LeaderElection().leaderElection(settings(null, null));
+  void withoutSettingsTheIdentityIsStillKnownAndTheSdkTimingsApply() {
+    LeaderElectionConfiguration config =
+        new LeaderElection().leaderElection(settings(null, null), handover(null));
 
     assertThat(config.getLeaseNamespace()).isEmpty();
-    assertThat(config.getIdentity()).isEmpty();
+    // HOSTNAME (the pod name) or a random UUID: known to c8s, so it can release its own Lease
+    assertThat(config.getIdentity()).get().asString().isNotBlank();
     assertThat(config.getLeaseDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(config.getRenewDeadline()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.getRetryPeriod()).isEqualTo(Duration.ofSeconds(2));
-    // a replica that lost the Lease must stop acting; exiting lets Kubernetes restart it
-    assertThat(config.isExitOnStopLeading()).isTrue();
+    assertThat(config.isExitOnStopLeading()).isFalse();
+  }
+
+  @Test
+  void aLeaseLostWhileRunningExitsTheProcessThroughC8sCallback() {
+    AtomicInteger exits = new AtomicInteger();
+    LeaderElectionConfiguration config =
+        new LeaderElection()
+            .leaderElection(settings("c8s-system", "pod-a"), handover(exits::incrementAndGet));
+
+    config.getLeaderCallbacks().orElseThrow().onStopLeading();
+
+    assertThat(exits).hasValue(1);
+  }
+
+  private static LeaseHandover handover(Runnable exit) {
+    return new LeaseHandover(null, settings("c8s-system", "pod-a"), exit);
   }
 
   private static ControllerSettings settings(String namespace, String identity) {

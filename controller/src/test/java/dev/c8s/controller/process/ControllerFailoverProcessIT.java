@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.c8s.controller.bench.ReconcileTimes;
-import dev.c8s.controller.config.LeaderElection;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,22 +22,22 @@ class ControllerFailoverProcessIT {
   void standbyTakesOverFromAKilledLeaderAndFinishesItsRunWithOneJobPerStep() throws Exception {
     ControlPlane plane = SharedControlPlane.get(true);
     S3ProxyServer s3 = S3ProxyServer.shared();
-    KubernetesClient client = plane.client();
     RunProgress run = RunProgress.slowThenQuick(plane, "failover");
-    // the Lease lives in this test's namespace: no Lease left by another test's controller competes
-    String ns = run.namespace();
+    ControllerProcess.deleteLease(plane);
 
     // one after the other: each creates the S3 buckets at startup when they are missing, and two
     // doing so at once race (the loser's create is refused and its startup fails)
-    try (ControllerProcess a = startReady(plane, s3, ns, "controller-a");
-        ControllerProcess b = startReady(plane, s3, ns, "controller-b")) {
+    try (ControllerProcess a = ControllerProcess.startReady(plane, s3, "controller-a");
+        ControllerProcess b = ControllerProcess.startReady(plane, s3, "controller-b")) {
       // both answered their readiness probe, the standby too: otherwise a rolling update
       // (maxUnavailable 0) could never finish while the old pod holds the Lease
       String leaderName =
           await()
               .ignoreExceptions()
               .atMost(STARTUP)
-              .until(() -> holder(client, ns), h -> h != null && h.startsWith("controller-"));
+              .until(
+                  () -> ControllerProcess.leaseHolder(plane),
+                  h -> h != null && h.startsWith("controller-"));
       ControllerProcess leader = leaderName.equals("controller-a") ? a : b;
       ControllerProcess standby = leader == a ? b : a;
 
@@ -53,7 +46,7 @@ class ControllerFailoverProcessIT {
       // the timer records when the reconciliation that created the Job returns
       await().atMost(Duration.ofSeconds(30)).until(() -> reconciliations(leader) > 0);
       assertThat(reconciliations(standby)).as("standby reconciliations").isZero();
-      assertThat(holder(client, ns)).isEqualTo(leaderName);
+      assertThat(ControllerProcess.leaseHolder(plane)).isEqualTo(leaderName);
 
       long killedAt = System.nanoTime();
       leader.kill();
@@ -61,7 +54,7 @@ class ControllerFailoverProcessIT {
       await()
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> standbyName.equals(holder(client, ns)));
+          .until(() -> standbyName.equals(ControllerProcess.leaseHolder(plane)));
       long leaseTakenMs = millisSince(killedAt);
       run.awaitJob("after", Duration.ofSeconds(90));
       long nextJobMs = millisSince(killedAt);
@@ -73,33 +66,6 @@ class ControllerFailoverProcessIT {
       assertThat(reconciliations(standby)).as("new leader reconciliations").isPositive();
       run.assertOneJobPerStep(slow, "slow", "after");
     }
-  }
-
-  /** A controller that answers its readiness probe, with its own identity in the Lease. */
-  private static ControllerProcess startReady(
-      ControlPlane plane, S3ProxyServer s3, String leaseNamespace, String identity)
-      throws IOException {
-    Path log = Path.of("target/" + identity + "-failover.log");
-    Files.deleteIfExists(log);
-    ControllerProcess process =
-        ControllerProcess.start(
-            plane,
-            s3,
-            log,
-            Map.of(
-                "c8s.controller.lease-namespace", leaseNamespace,
-                "c8s.controller.lease-identity", identity));
-    await()
-        .ignoreExceptions()
-        .atMost(STARTUP)
-        .until(() -> process.get("/q/health/ready").statusCode(), code -> code == 200);
-    return process;
-  }
-
-  private static String holder(KubernetesClient client, String ns) {
-    Lease lease =
-        client.resources(Lease.class).inNamespace(ns).withName(LeaderElection.LEASE).get();
-    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
   }
 
   /** Reconciliations of PipelineRuns this process made, from its own Prometheus metrics. */

@@ -1,9 +1,14 @@
 package dev.c8s.controller.process;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
 
+import dev.c8s.controller.config.LeaderElection;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.ServiceIdentities;
+import dev.c8s.testing.ServiceIdentities.Service;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,16 +81,32 @@ public final class ControllerProcess implements AutoCloseable {
   }
 
   private static Map<String, String> properties(ControlPlane plane, S3ProxyServer s3) {
-    Map<String, String> p = new java.util.HashMap<>(plane.quarkusClientProperties());
+    // As in a cluster: the chart's ServiceAccount and RBAC, never the administrator.
+    Map<String, String> p =
+        new java.util.HashMap<>(plane.identities().quarkusClientProperties(Service.CONTROLLER));
     p.put("quarkus.http.port", "0");
     p.put("quarkus.s3.endpoint-override", s3.endpoint());
     p.put("quarkus.s3.aws.credentials.type", "static");
     p.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
     p.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
     p.put("c8s.storage.create-buckets", "true");
-    // Outside a pod the Lease's namespace cannot be inferred; the election itself is real.
-    p.put("c8s.controller.lease-namespace", "default");
+    // The release namespace, the only one where the chart lets the controller hold a Lease.
+    p.put("c8s.controller.lease-namespace", ServiceIdentities.RELEASE_NAMESPACE);
     return p;
+  }
+
+  /**
+   * Deletes the controllers' Lease (test set-up, as the administrator), so a new test's controller
+   * does not wait for one left by an earlier test's killed controller to expire.
+   */
+  public static void deleteLease(ControlPlane plane) {
+    plane
+        .client()
+        .resources(Lease.class)
+        .inNamespace(ServiceIdentities.RELEASE_NAMESPACE)
+        .withName(LeaderElection.LEASE)
+        .withTimeout(30, TimeUnit.SECONDS)
+        .delete();
   }
 
   /**
@@ -119,6 +141,50 @@ public final class ControllerProcess implements AutoCloseable {
     } catch (IOException e) {
       return -1;
     }
+  }
+
+  /**
+   * Starts a controller named {@code identity} in the Lease, logging to {@code
+   * target/<identity>.log}, and waits until it answers its readiness probe.
+   */
+  public static ControllerProcess startReady(ControlPlane plane, S3ProxyServer s3, String identity)
+      throws IOException {
+    Path log = Path.of("target/" + identity + ".log");
+    Files.deleteIfExists(log);
+    ControllerProcess process =
+        start(plane, s3, log, Map.of("c8s.controller.lease-identity", identity));
+    await()
+        .ignoreExceptions()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> process.get("/q/health/ready").statusCode(), code -> code == 200);
+    return process;
+  }
+
+  /** The holder of the controllers' Lease, or null when nobody holds it. */
+  public static String leaseHolder(ControlPlane plane) {
+    Lease lease =
+        plane
+            .client()
+            .resources(Lease.class)
+            .inNamespace(ServiceIdentities.RELEASE_NAMESPACE)
+            .withName(LeaderElection.LEASE)
+            .get();
+    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+  }
+
+  /** Sends SIGTERM, as the kubelet does when a pod is deleted or drained. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Waits up to {@code atMost} for the process to end; true if it did. */
+  public boolean awaitExit(Duration atMost) throws InterruptedException {
+    return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the process still runs. */
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   /** Kills the process at once, as a node failure or OOM kill would. */

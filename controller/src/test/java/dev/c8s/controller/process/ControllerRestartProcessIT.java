@@ -6,7 +6,6 @@ import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A controller killed mid-run and started again finishes the run without duplicating a Job. */
@@ -19,17 +18,17 @@ class ControllerRestartProcessIT {
     RunProgress run = RunProgress.slowThenQuick(plane, "restart");
     run.start();
     Path log = Path.of("target/controller-restart.log");
-    // a Lease of this test's own: no other test's controller holds it; the killed one still does
-    // until it expires, which the restarted controller waits out
-    Map<String, String> lease = Map.of("c8s.controller.lease-namespace", run.namespace());
+    // no Lease left by another test's controller; the killed one still holds its Lease until it
+    // expires, which the restarted controller (a new identity) waits out
+    ControllerProcess.deleteLease(plane);
 
     Job slow;
-    try (ControllerProcess first = ControllerProcess.start(plane, s3, log, lease)) {
+    try (ControllerProcess first = ControllerProcess.start(plane, s3, log)) {
       slow = run.awaitJob("slow", Duration.ofSeconds(90));
       first.kill();
     }
 
-    try (ControllerProcess second = ControllerProcess.start(plane, s3, log, lease)) {
+    try (ControllerProcess second = ControllerProcess.start(plane, s3, log)) {
       run.assertSucceedsWithin(Duration.ofSeconds(120));
     }
     run.assertOneJobPerStep(slow, "slow", "after");

@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class PipelineRunReconcilerIT {
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject S3Client s3;
   private String ns;
 

@@ -28,7 +28,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -49,7 +48,7 @@ class TransientApiErrorsIT {
   private static final FaultInjectingWebhook.Fault PROBE =
       new FaultInjectingWebhook.Fault(400, "BadRequest", "fault injection is active");
 
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   private FaultInjectingWebhook webhook;
   private String ns;
 

@@ -44,7 +44,7 @@ class WebhookBenchmark {
   @TestHTTPResource("/webhooks/github")
   URI endpoint;
 
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
 
   @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ControlPlaneResource.class)
 class BadInputIT {
   private static final int LIMIT = 25 * 1024 * 1024;
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
   private Cluster cluster;
   private String ns;

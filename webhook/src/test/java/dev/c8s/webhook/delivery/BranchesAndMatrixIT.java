@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class BranchesAndMatrixIT {
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
   private Cluster cluster;
   private String ns;

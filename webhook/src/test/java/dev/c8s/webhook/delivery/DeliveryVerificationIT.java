@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class DeliveryVerificationIT {
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
   private Cluster cluster;
   private String ns;

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(ControlPlaneResource.class)
 class GitHubDeliveryIT {
   private static final String SHA = "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
   private Cluster cluster;
   private String ns;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class GitLabAndBitbucketIT {
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
   private Cluster cluster;
   private String ns;

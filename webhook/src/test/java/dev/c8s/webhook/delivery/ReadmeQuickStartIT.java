@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeQuickStartIT {
   private static final Path ROOT = Path.of("..");
 
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
 
   @Test

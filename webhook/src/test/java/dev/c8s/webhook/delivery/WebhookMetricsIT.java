@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class WebhookMetricsIT {
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
 
   private static double value(String metrics, String series) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.testing.ControlPlaneBinaries;
 import dev.c8s.testing.SharedControlPlane;
+import dev.c8s.webhook.ControlPlaneResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
@@ -12,7 +13,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +46,7 @@ class AdmissionOverTlsIT {
   @TestHTTPResource(value = "/admission/validate", tls = true)
   URL admission;
 
-  @Inject KubernetesClient client;
+  private final KubernetesClient client = ControlPlaneResource.admin();
 
   @Test
   void admissionAnswersOverTlsWithTheConfiguredCertificate() throws Exception {

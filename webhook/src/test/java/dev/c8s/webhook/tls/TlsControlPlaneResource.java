@@ -1,6 +1,6 @@
 package dev.c8s.webhook.tls;
 
-import dev.c8s.testing.SharedControlPlane;
+import dev.c8s.webhook.ControlPlaneResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +19,7 @@ public class TlsControlPlaneResource implements QuarkusTestResourceLifecycleMana
 
   @Override
   public Map<String, String> start() {
-    Map<String, String> properties =
-        new HashMap<>(SharedControlPlane.get(false).quarkusClientProperties());
+    Map<String, String> properties = new HashMap<>(ControlPlaneResource.webhookClientProperties());
     properties.put("quarkus.http.ssl.certificate.files", certificate().certFile().toString());
     properties.put("quarkus.http.ssl.certificate.key-files", certificate().keyFile().toString());
     properties.put("quarkus.http.test-ssl-port", "0");
