@@ -1,0 +1,3 @@
+module c8s.local/pause
+
+go 1.19
