@@ -29,14 +29,18 @@ public final class S3ProxyServer implements AutoCloseable {
   /** Region clients should sign for. */
   public static final String REGION = "us-east-1";
 
+  private static final String LOOPBACK = "127.0.0.1";
+
   private static S3ProxyServer shared;
 
   private final Process process;
+  private final String host;
   private final int port;
   private final Path workDir;
 
-  private S3ProxyServer(Process process, int port, Path workDir) {
+  private S3ProxyServer(Process process, String host, int port, Path workDir) {
     this.process = process;
+    this.host = host;
     this.port = port;
     this.workDir = workDir;
   }
@@ -53,7 +57,15 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /** Starts a server on a free loopback port and waits until it accepts connections. */
   public static S3ProxyServer start() {
-    return start(List.of("jclouds.provider=transient"));
+    return start(LOOPBACK, List.of("jclouds.provider=transient"));
+  }
+
+  /**
+   * As {@link #start()}, listening on {@code address} instead of loopback: an address of this
+   * machine that pods reach (a real node's bridge gateway), so presigned URLs work inside pods.
+   */
+  public static S3ProxyServer startOn(String address) {
+    return start(address, List.of("jclouds.provider=transient"));
   }
 
   /**
@@ -61,10 +73,12 @@ public final class S3ProxyServer implements AutoCloseable {
    * than the server's heap, such as a 1 GiB log.
    */
   public static S3ProxyServer startOnDisk(Path directory) {
-    return start(List.of("jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + directory));
+    return start(
+        LOOPBACK,
+        List.of("jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + directory));
   }
 
-  private static S3ProxyServer start(List<String> storage) {
+  private static S3ProxyServer start(String host, List<String> storage) {
     String jar = System.getProperty("c8s.s3proxy.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
@@ -77,7 +91,7 @@ public final class S3ProxyServer implements AutoCloseable {
       List<String> lines =
           new java.util.ArrayList<>(
               List.of(
-                  "s3proxy.endpoint=http://127.0.0.1:" + port,
+                  "s3proxy.endpoint=http://" + host + ":" + port,
                   "s3proxy.authorization=aws-v2-or-v4",
                   "s3proxy.identity=" + ACCESS_KEY,
                   "s3proxy.credential=" + SECRET_KEY,
@@ -97,7 +111,7 @@ public final class S3ProxyServer implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("s3proxy.log").toFile())
               .start();
-      S3ProxyServer server = new S3ProxyServer(process, port, dir);
+      S3ProxyServer server = new S3ProxyServer(process, host, port, dir);
       server.awaitListening(Duration.ofSeconds(60));
       return server;
     } catch (IOException e) {
@@ -107,7 +121,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /** The endpoint URL, for example {@code http://127.0.0.1:40123}. */
   public String endpoint() {
-    return "http://127.0.0.1:" + port;
+    return "http://" + host + ":" + port;
   }
 
   private void awaitListening(Duration timeout) {
@@ -117,7 +131,7 @@ public final class S3ProxyServer implements AutoCloseable {
         throw new IllegalStateException("S3Proxy exited; see " + workDir.resolve("s3proxy.log"));
       }
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        socket.connect(new InetSocketAddress(host, port), 200);
         return;
       } catch (IOException notYet) {
         try {

@@ -1,0 +1,160 @@
+package dev.c8s.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A c8s service's packaged jar ({@code target/quarkus-app/quarkus-run.jar}) run as its own process,
+ * as in a pod: for tests that must signal, kill or measure it, or run several services.
+ */
+public final class PackagedService implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Process process;
+  private final Path log;
+  private final long logStart;
+
+  private PackagedService(Process process, Path log, long logStart) {
+    this.process = process;
+    this.log = log;
+    this.logStart = logStart;
+  }
+
+  /**
+   * Starts {@code jar} with {@code properties} as {@code -D} flags (a random HTTP port unless they
+   * set one), appending its output to {@code log}.
+   */
+  public static PackagedService start(Path jar, Map<String, String> properties, Path log) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar.toAbsolutePath() + " missing: run after `package`");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-Xmx256m");
+    command.add("-Dquarkus.http.port=0");
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(jar.toString());
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      long logStart = Files.exists(log) ? Files.size(log) : 0;
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      return new PackagedService(process, log, logStart);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits until the service answers its readiness probe with 200. */
+  public PackagedService awaitReady(Duration atMost) {
+    await()
+        .ignoreExceptions()
+        .atMost(atMost)
+        .failFast("service exited; see " + log, () -> !process.isAlive())
+        .until(() -> get("/q/health/ready").statusCode(), code -> code == 200);
+    return this;
+  }
+
+  /**
+   * The service's base URL, read from Quarkus' "Listening on" line in this process's part of the
+   * log (the port is random).
+   */
+  public URI baseUri() throws IOException {
+    byte[] bytes = Files.readAllBytes(log);
+    String text = new String(bytes, (int) logStart, bytes.length - (int) logStart, UTF_8);
+    Matcher listening = LISTENING.matcher(text);
+    if (!listening.find()) {
+      throw new IllegalStateException("process " + pid() + " is not listening yet");
+    }
+    return URI.create(listening.group(1).replace("0.0.0.0", "127.0.0.1"));
+  }
+
+  /** GET of {@code path} (e.g. {@code /q/health/ready}) on the service's HTTP port. */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    URI uri = baseUri().resolve(path);
+    return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The operating system's process id. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Resident set size in KiB, read from /proc (Linux); -1 when unknown. */
+  public long rssKib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      return -1;
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Sends SIGTERM, as the kubelet does when a pod is deleted or drained. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Waits up to {@code atMost} for the process to end; true if it did. */
+  public boolean awaitExit(Duration atMost) throws InterruptedException {
+    return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether the process still runs. */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Kills the process at once, as a node failure or OOM kill would. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The log file the process writes to. */
+  public Path log() {
+    return log;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+    }
+  }
+}
