@@ -18,7 +18,10 @@
 #   C8S_NODE_MIRROR    Debian mirror URL or sources file for the helper image (default: the host's
 #                      /etc/apt/sources.list.d/debian.sources when it is bookworm's, else http://deb.debian.org/debian)
 #   C8S_NODE_FORCE=1   rebuild every image
+#   C8S_NODE_BINARIES=0  do not run scripts/control-plane-binaries.sh when kubelet & co. are missing
 set -euo pipefail
+# A recipe runs inside $(...): without this, a failing mmdebstrap there would not stop the script.
+shopt -s inherit_errexit
 
 if [[ "${C8S_NODE_SKIP:-0}" == "1" ]]; then
   echo "[node] C8S_NODE_SKIP=1: not preparing the real test node"
@@ -117,11 +120,15 @@ helper_mirror() {
 
 recipe_helper() {
   local layer="$1"
+  # git depends on perl, but clone, fetch and checkout are C: removing perl's modules (not perl-base,
+  # and only after installing, since maintainer scripts need them) takes ~47 MB off the archive, whose
+  # import is what a node start waits for.
   # openssh-client: the clone container uses ssh when a RepositoryConnection carries an SSH key.
   mmdebstrap --quiet --variant=minbase --include=git,curl,ca-certificates,openssh-client \
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
     --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*' \
     --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/* "$1"/var/log/*' \
+    --customize-hook='rm -rf "$1"/usr/share/perl "$1"/usr/lib/x86_64-linux-gnu/perl' \
     bookworm "${layer}" "$(helper_mirror)" </dev/null >&2
   echo --config.env=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --config.cmd=sh
 }
@@ -164,6 +171,7 @@ build() { # build <short> <image>
   t0=$(date +%s%N)
   layer="${WORK}/${short}-layer.tar"
   config="$("recipe_${short}" "${layer}")"
+  [[ -s "${layer}" ]] || die "${image}: the recipe wrote no layer"
   # shellcheck disable=SC2086 # the recipe prints one umoci argument per word
   pack_image "${image}" "${layer}" "${archive}" ${config}
   find "${IMAGES_DIR}" -name "${short}-*.tar" ! -name "${archive##*/}" -delete
@@ -171,6 +179,21 @@ build() { # build <short> <image>
   log "${image}: built in $(( ($(date +%s%N) - t0) / 1000000 )) ms, archive ${size} (layer $(du -h "${layer}" | cut -f1))"
   rm -f "${layer}"
 }
+
+# The Kubernetes binaries (kubelet, kube-proxy and the control plane) come from the control-plane script, which
+# is idempotent but takes ~10 min cold: run it only when one is missing.
+K8S_DIR="${KUBE_API_TEST_DIR:-${HOME}/.kubeapitest}/k8s/${K8S_VERSION:-1.34.4}-linux-amd64"
+for binary in etcd kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy; do
+  if [[ ! -x "${K8S_DIR}/${binary}" ]]; then
+    if [[ "${C8S_NODE_BINARIES:-1}" == "0" ]]; then
+      log "WARNING: ${K8S_DIR}/${binary} is missing; build it with scripts/control-plane-binaries.sh"
+    else
+      log "${binary} is missing: running scripts/control-plane-binaries.sh"
+      "${HERE}/../control-plane-binaries.sh"
+    fi
+    break
+  fi
+done
 
 build pause "${PAUSE_IMAGE}"
 build step "${STEP_IMAGE}"

@@ -1,0 +1,66 @@
+package dev.c8s.testing.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * One real node per machine: the bridge, the ports of kubelet's cgroups and the node directory are
+ * shared, so a second JVM (another module's tests) waits for the first to finish.
+ */
+final class NodeLock {
+  private static final Duration WAIT = Duration.ofMinutes(20);
+
+  private final FileChannel channel;
+  private FileLock lock;
+
+  private NodeLock(FileChannel channel) {
+    this.channel = channel;
+  }
+
+  static NodeLock acquire(NodeLayout layout) {
+    try {
+      Files.createDirectories(layout.lockFile().getParent());
+      NodeLock nodeLock =
+          new NodeLock(
+              FileChannel.open(
+                  layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+      try {
+        Awaitility.await("the real node lock " + layout.lockFile())
+            .atMost(WAIT)
+            .pollInterval(Duration.ofMillis(500))
+            .until(nodeLock::tryLock);
+      } catch (ConditionTimeoutException e) {
+        nodeLock.channel.close();
+        throw new IllegalStateException(
+            "another JVM has held the real test node for " + WAIT + " (" + layout.lockFile() + ")",
+            e);
+      }
+      return nodeLock;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean tryLock() throws IOException {
+    lock = channel.tryLock();
+    return lock != null;
+  }
+
+  void release() {
+    try {
+      if (lock != null) {
+        lock.release();
+      }
+      channel.close();
+    } catch (IOException e) {
+      System.err.println("[real-node] releasing the node lock: " + e);
+    }
+  }
+}
