@@ -5,17 +5,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Copies a log from a stream to a stream replacing every secret value with {@value #MASK}, also
  * when a value is split across reads, in memory bounded by the buffer size plus the longest secret.
  *
  * <p>Values shorter than {@value #MIN_LENGTH} characters are not masked: masking "1" or "ab" would
- * garble every log while revealing nothing worth hiding.
+ * garble every log while revealing nothing worth hiding. Each value's base64 form (standard
+ * alphabet, padding dropped) is masked too, as a step printing {@code echo -n $TOKEN | base64}
+ * would otherwise reveal it.
  */
 public final class SecretMasker {
   /** What a secret value is replaced with. */
@@ -36,12 +40,19 @@ public final class SecretMasker {
         values.stream()
             .filter(Objects::nonNull)
             .filter(v -> v.length() >= MIN_LENGTH)
+            .flatMap(v -> Stream.of(v, base64(v)))
             .distinct()
             .map(v -> v.getBytes(StandardCharsets.UTF_8))
             // Longest first, so a value that contains another is masked whole.
             .sorted(Comparator.comparingInt((byte[] b) -> b.length).reversed())
             .toList();
     this.longest = secrets.isEmpty() ? 0 : secrets.get(0).length;
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder()
+        .withoutPadding()
+        .encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Whether there is anything to mask. */

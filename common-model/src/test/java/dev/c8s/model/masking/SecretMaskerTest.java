@@ -49,6 +49,13 @@ class SecretMaskerTest {
   }
 
   @Test
+  void theBase64FormOfASecretIsMaskedWithOrWithoutPadding() throws IOException {
+    SecretMasker masker = new SecretMasker(List.of("tok-s3cr3t-value"));
+    // base64("tok-s3cr3t-value") = dG9rLXMzY3IzdC12YWx1ZQ== ; the padding stays, harmless
+    assertThat(masked(masker, "b64=dG9rLXMzY3IzdC12YWx1ZQ==\n", 5)).isEqualTo("b64=***==\n");
+  }
+
+  @Test
   void longerSecretContainingAShorterOneIsMaskedWhole() throws IOException {
     SecretMasker masker = new SecretMasker(List.of("abcd", "xxabcdxx"));
     assertThat(masked(masker, "1 xxabcdxx 2 abcd", 3)).isEqualTo("1 *** 2 ***");
