@@ -72,7 +72,7 @@ public final class ServiceIdentities {
   }
 
   /** Renders the chart's RBAC with default values and applies it (idempotent). */
-  static ServiceIdentities apply(KubernetesClient admin) {
+  public static ServiceIdentities apply(KubernetesClient admin) {
     if (admin.namespaces().withName(RELEASE_NAMESPACE).get() == null) {
       admin
           .namespaces()
@@ -91,7 +91,7 @@ public final class ServiceIdentities {
   }
 
   /** The ServiceAccounts, (Cluster)Roles and bindings of {@code helm template} with defaults. */
-  static List<HasMetadata> renderedRbac() {
+  public static List<HasMetadata> renderedRbac() {
     String manifest =
         new Helm(ControlPlaneBinaries.repositoryRoot().resolve("charts/c8s"))
             .template()
