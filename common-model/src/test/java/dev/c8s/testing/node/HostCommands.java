@@ -2,13 +2,11 @@ package dev.c8s.testing.node;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Short host commands (ip, nft, umount, ctr) with their output, for setting up and cleaning up. */
@@ -39,10 +37,16 @@ final class HostCommands {
   static Result run(String stdin, int timeoutSeconds, String... command) {
     List<String> list = new ArrayList<>(List.of(command));
     list.set(0, resolve(list.get(0)));
+    Path output = null;
     try {
-      Process process = new ProcessBuilder(list).redirectErrorStream(true).start();
-      CompletableFuture<String> output =
-          CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+      // Output goes to a file, not a reader thread: callers run on pool threads that a reader
+      // task queued behind them would deadlock.
+      output = Files.createTempFile("c8s-node-cmd", ".out");
+      Process process =
+          new ProcessBuilder(list)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       try (var in = process.getOutputStream()) {
         if (stdin != null) {
           in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -52,21 +56,17 @@ final class HostCommands {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         return new Result(list, -1, "timed out after " + timeoutSeconds + " s");
       }
-      return new Result(list, process.exitValue(), output.join());
+      return new Result(list, process.exitValue(), Files.readString(output));
     } catch (IOException e) {
       // A missing binary: report it like a failed command, the caller decides.
       return new Result(list, -1, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Result(list, -1, "interrupted");
-    }
-  }
-
-  private static String readAll(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } finally {
+      if (output != null) {
+        output.toFile().delete();
+      }
     }
   }
 
@@ -96,9 +96,19 @@ final class HostCommands {
   /** Reads a small file such as a sysctl, or null when it does not exist. */
   static String read(Path file) {
     try {
-      return Files.readString(file).strip();
+      return new String(readBytes(file), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /**
+   * Reads a whole file through a stream: on JDK 25, {@code Files.readString} and {@code
+   * readAllBytes} return only the first byte of /proc files (which report size 0).
+   */
+  static byte[] readBytes(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readAllBytes();
     }
   }
 }

@@ -171,7 +171,11 @@ final class HostState {
     for (String table : nftTables()) {
       if (!before.contains(table)) {
         // Ours (c8s_node), kube-proxy's, or iptables-nft tables that kubelet or portmap created.
-        HostCommands.run("nft", "delete " + table.substring("table ".length()));
+        String[] familyAndName = table.substring("table ".length()).split(" ", 2);
+        HostCommands.Result deleted =
+            HostCommands.run("nft", "delete", "table", familyAndName[0], familyAndName[1]);
+        System.err.println(
+            "[real-node] deleted nft " + table + (deleted.ok() ? "" : ": " + deleted.output()));
       }
     }
     // Tables the host had before: take out only the chains Kubernetes and CNI added to them.
@@ -185,6 +189,7 @@ final class HostState {
     if (now != null && !now.equals(value)) {
       try {
         Files.writeString(file, value);
+        System.err.println("[real-node] restored " + name + " from " + now + " to " + value);
       } catch (IOException e) {
         System.err.println("[real-node] could not restore " + name + "=" + value + ": " + e);
       }
@@ -211,7 +216,7 @@ final class HostState {
 
   private static List<String> commandLine(long pid) {
     try {
-      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+      byte[] raw = HostCommands.readBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
       return raw.length == 0 ? List.of() : List.of(new String(raw).split("\0"));
     } catch (IOException e) {
       return List.of();

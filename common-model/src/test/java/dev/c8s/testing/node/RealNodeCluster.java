@@ -93,7 +93,11 @@ public final class RealNodeCluster implements AutoCloseable {
         Path.of(HostCommands.resolve("containerd")),
         NodeComponents.containerd(NodeConfigFiles.containerd(layout)));
     // Importing runs while the API server starts: both take seconds, the machine has two cores.
-    var imported = java.util.concurrent.CompletableFuture.runAsync(this::importImages);
+    // A thread of its own: the common pool has a single thread on two cores.
+    var imported =
+        java.util.concurrent.CompletableFuture.runAsync(
+            this::importImages,
+            r -> Thread.ofPlatform().daemon().name("real-node-import").start(r));
     processes.launch(
         "kube-apiserver",
         NodeLayout.binary("kube-apiserver"),

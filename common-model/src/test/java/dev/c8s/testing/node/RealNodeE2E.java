@@ -103,6 +103,11 @@ class RealNodeE2E {
             .withBackoffLimit(0)
             .withNewTemplate()
             .withSpec(spec(NodeImages.STEP, "sleep 60"))
+            .editSpec()
+            // sh as PID 1 ignores SIGTERM; since 1.31 the Job turns Failed only once its pod is
+            // gone, so the default 30 s grace period would be the Job's real deadline.
+            .withTerminationGracePeriodSeconds(2L)
+            .endSpec()
             .endTemplate()
             .endSpec()
             .build();
