@@ -126,27 +126,42 @@ final class HostState {
    * firewall tables and chains, sysctls, host folders; then deletes the node directory.
    */
   static void restore(NodeLayout layout, Properties saved) {
-    killLeftovers(layout.dir);
+    List<String> changes = new ArrayList<>();
+    int killed = killLeftovers(layout.dir);
+    if (killed > 0) {
+      changes.add("killed " + killed + " leftover processes");
+    }
     for (Path cgroup : kubepodsCgroups()) {
       killAll(cgroup);
     }
+    int mounts = mountsUnder(layout.dir).size();
     unmountAll(layout.dir);
-    for (Path cgroup : kubepodsCgroups()) {
-      removeCgroup(cgroup);
+    if (mounts > 0) {
+      changes.add("unmounted " + mounts);
+    }
+    List<Path> cgroups = kubepodsCgroups();
+    cgroups.forEach(HostState::removeCgroup);
+    if (!cgroups.isEmpty()) {
+      changes.add("removed kubepods cgroups in " + cgroups.size() + " hierarchies");
     }
     if (Files.exists(Path.of("/sys/class/net", NodeLayout.BRIDGE))) {
       HostCommands.run("ip", "link", "delete", NodeLayout.BRIDGE);
+      changes.add("deleted bridge " + NodeLayout.BRIDGE);
     }
-    restoreFirewall(saved);
+    restoreFirewall(saved, changes);
     saved.stringPropertyNames().stream()
         .filter(k -> k.startsWith("sysctl."))
-        .forEach(k -> restoreSysctl(k.substring("sysctl.".length()), saved.getProperty(k)));
+        .sorted()
+        .forEach(
+            k -> restoreSysctl(k.substring("sysctl.".length()), saved.getProperty(k), changes));
     for (String path : HOST_PATHS) {
-      if ("false".equals(saved.getProperty("existed." + path))) {
+      if ("false".equals(saved.getProperty("existed." + path)) && Files.exists(Path.of(path))) {
         deleteTree(Path.of(path));
+        changes.add("removed " + path);
       }
     }
     removeLinksInto(Path.of("/var/log/containers"), layout.dir);
+    System.err.println("[real-node] host restored: " + String.join(", ", changes));
     if (mountsUnder(layout.dir).isEmpty()) {
       deleteTree(layout.dir);
     } else {
@@ -163,7 +178,7 @@ final class HostState {
         : List.of();
   }
 
-  private static void restoreFirewall(Properties saved) {
+  private static void restoreFirewall(Properties saved, List<String> changes) {
     List<String> before =
         Arrays.stream(saved.getProperty("nft.tables", "").split(","))
             .filter(s -> !s.isBlank())
@@ -183,13 +198,13 @@ final class HostState {
     HostNetwork.removeChains("ip6tables-save", "ip6tables-restore");
   }
 
-  private static void restoreSysctl(String name, String value) {
+  private static void restoreSysctl(String name, String value, List<String> changes) {
     Path file = Path.of("/proc/sys", name);
     String now = HostCommands.read(file);
     if (now != null && !now.equals(value)) {
       try {
         Files.writeString(file, value);
-        System.err.println("[real-node] restored " + name + " from " + now + " to " + value);
+        changes.add(name + " " + now + "->" + value);
       } catch (IOException e) {
         System.err.println("[real-node] could not restore " + name + "=" + value + ": " + e);
       }
@@ -197,7 +212,7 @@ final class HostState {
   }
 
   /** Kills what a crashed run left running: only our binaries whose command line names our dir. */
-  private static void killLeftovers(Path dir) {
+  private static int killLeftovers(Path dir) {
     String marker = dir.toString();
     List<ProcessHandle> victims = new ArrayList<>();
     ProcessHandle.allProcesses()
@@ -212,6 +227,7 @@ final class HostState {
               }
             });
     destroyAndWait(victims);
+    return victims.size();
   }
 
   private static List<String> commandLine(long pid) {

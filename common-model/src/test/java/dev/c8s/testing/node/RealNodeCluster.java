@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +66,7 @@ public final class RealNodeCluster implements AutoCloseable {
     if (Files.exists(layout.dir)) {
       System.err.println("[real-node] cleaning up after an earlier run that did not stop");
       HostState.restore(layout, HostState.saved(layout));
+      System.err.printf("[real-node] cleaned up in %d ms%n", ms(System.nanoTime() - t0));
     } else if (!HostState.kubepodsCgroups().isEmpty()) {
       throw new IllegalStateException(
           "kubepods cgroups exist but no earlier real-node run left them: is another kubelet"
@@ -319,7 +319,7 @@ public final class RealNodeCluster implements AutoCloseable {
    */
   public synchronized ServiceIdentities identities() {
     if (identities == null) {
-      identities = applyIdentities(client);
+      identities = ServiceIdentities.apply(client);
     }
     return identities;
   }
@@ -327,19 +327,6 @@ public final class RealNodeCluster implements AutoCloseable {
   /** Quarkus client settings for {@code service}, authenticated by its ServiceAccount token. */
   public Map<String, String> quarkusClientProperties(ServiceIdentities.Service service) {
     return identities().quarkusClientProperties(service);
-  }
-
-  private static ServiceIdentities applyIdentities(KubernetesClient admin) {
-    // ServiceIdentities.apply is package-private in dev.c8s.testing for now.
-    try {
-      var apply = ServiceIdentities.class.getDeclaredMethod("apply", KubernetesClient.class);
-      apply.setAccessible(true);
-      return (ServiceIdentities) apply.invoke(null, admin);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Stops the node and puts the host back as it was; idempotent. */

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.c8s.testing.ServiceIdentities;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -135,6 +137,54 @@ class RealNodeE2E {
                     .getItems()
                     .stream()
                     .noneMatch(p -> "Running".equals(p.getStatus().getPhase())));
+  }
+
+  @Test
+  void podAuthenticatesThroughTheKubernetesServiceWithItsServiceAccountToken() {
+    String ns = cluster.newNamespace("token");
+    String sa = "/var/run/secrets/kubernetes.io/serviceaccount";
+    // kube-proxy's ClusterIP rules, the serving certificate's SANs, ServiceAccount admission and
+    // token signing, all at once: what c8s's own pods will need on this node.
+    String script =
+        "curl -fsS --max-time 10 --cacert "
+            + sa
+            + "/ca.crt -H \"Authorization: Bearer $(cat "
+            + sa
+            + "/token)\" -H 'Content-Type: application/json' -X POST -d"
+            + " '{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"SelfSubjectReview\"}'"
+            + " https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT"
+            + "/apis/authentication.k8s.io/v1/selfsubjectreviews";
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("whoami")
+            .endMetadata()
+            .withSpec(spec(NodeImages.HELPER, script))
+            .editSpec()
+            .withAutomountServiceAccountToken(true)
+            .endSpec()
+            .build();
+    client.pods().inNamespace(ns).resource(pod).create();
+
+    awaitPhase(ns, pod, "Succeeded", Duration.ofSeconds(60));
+
+    assertThat(client.pods().inNamespace(ns).withName("whoami").getLog())
+        .contains("system:serviceaccount:" + ns + ":default");
+  }
+
+  @Test
+  void serviceUnderTestAuthenticatesAsItsChartServiceAccount() {
+    try (KubernetesClient controller =
+        cluster.identities().client(ServiceIdentities.Service.CONTROLLER)) {
+      SelfSubjectReview review =
+          controller.authentication().v1().selfSubjectReviews().create(new SelfSubjectReview());
+
+      assertThat(review.getStatus().getUserInfo().getUsername())
+          .isEqualTo(ServiceIdentities.Service.CONTROLLER.userName());
+    }
+    assertThat(cluster.quarkusClientProperties(ServiceIdentities.Service.CONTROLLER))
+        .containsEntry(
+            "quarkus.kubernetes-client.api-server-url", client.getMasterUrl().toString());
   }
 
   private static boolean deadlineExceeded(Job job) {
