@@ -189,8 +189,10 @@ final class HostState {
         String[] familyAndName = table.substring("table ".length()).split(" ", 2);
         HostCommands.Result deleted =
             HostCommands.run("nft", "delete", "table", familyAndName[0], familyAndName[1]);
-        System.err.println(
-            "[real-node] deleted nft " + table + (deleted.ok() ? "" : ": " + deleted.output()));
+        changes.add(
+            deleted.ok()
+                ? "deleted nft " + table
+                : "could not delete nft " + table + ": " + deleted.output().strip());
       }
     }
     // Tables the host had before: take out only the chains Kubernetes and CNI added to them.
