@@ -103,7 +103,7 @@ public final class ControlPlane implements AutoCloseable {
    */
   public synchronized ServiceIdentities identities() {
     if (identities == null) {
-      identities = ServiceIdentities.apply(client);
+      identities = SharedControlPlane.withOwnClassLoader(() -> ServiceIdentities.apply(client));
     }
     return identities;
   }

@@ -18,10 +18,26 @@ public final class SharedControlPlane {
       instance = null;
     }
     if (instance == null) {
-      instance = ControlPlane.start(workloads);
+      instance = withOwnClassLoader(() -> ControlPlane.start(workloads));
       ControlPlane started = instance;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "control-plane-stop"));
     }
     return instance;
+  }
+
+  /**
+   * Runs {@code action} with this class's loader as the context class loader: a Quarkus test
+   * resource starts under Quarkus' class loader, whose second copy of the fabric8 model classes
+   * makes fabric8's service-loader scan fail ("LimitRange not a subtype").
+   */
+  static <T> T withOwnClassLoader(java.util.function.Supplier<T> action) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(SharedControlPlane.class.getClassLoader());
+    try {
+      return action.get();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 }

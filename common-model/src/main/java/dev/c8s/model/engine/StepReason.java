@@ -19,6 +19,19 @@ public enum StepReason {
   JobRejected,
   /** The step's Job was deleted (by a person or another controller) before the step finished. */
   JobDeleted,
+  /**
+   * A container image of the step cannot be pulled (no such image, no access, invalid name); the
+   * message holds the container runtime's answer. Decided as soon as the kubelet backs off from
+   * pulling, instead of waiting until a timeout.
+   */
+  ImagePullFailed,
+  /**
+   * The kubelet cannot create a container of the step from its spec (a referenced Secret or key is
+   * missing, for example); the message holds the kubelet's answer.
+   */
+  ContainerConfigError,
+  /** The repository could not be checked out or upstream artifacts not unpacked. */
+  PreparationFailed,
   /** The step ran longer than its {@code timeout}. */
   StepTimedOut,
   /** A dependency failed, so this step (with {@code onSuccess: true}) did not run. */

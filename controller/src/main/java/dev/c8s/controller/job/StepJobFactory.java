@@ -171,6 +171,9 @@ public final class StepJobFactory {
         .withName(name)
         .withImage(image)
         .withCommand("sh", "-c", script)
+        // A failed clone or transfer reports its last output lines in the pod status, which the
+        // step's status message quotes ("Authentication failed for ...").
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
         .withEnv(new ArrayList<>())
         .withVolumeMounts(mounts())
         .withNewResources()

@@ -27,6 +27,9 @@ final class StepScripts {
         "set -eu",
         "export HOME=" + TOOLS + "/home",
         "mkdir -p \"$HOME\"",
+        // The workspace volume belongs to root, the clone runs as 1001: since 2.35.2 git refuses
+        // such a directory ("dubious ownership") unless it is marked safe.
+        "git config --global --add safe.directory " + WORKSPACE,
         "cd " + WORKSPACE,
         "if [ -n \"${GIT_PASSWORD:-}\" ]; then",
         "  git config --global credential.helper"

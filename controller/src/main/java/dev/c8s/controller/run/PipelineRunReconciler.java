@@ -94,9 +94,17 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     for (Step step : current.getPipelineSpec().getSteps()) {
       Job job = existing.get(step.getName());
       if (job != null && !status.finished(step.getName())) {
-        jobs.observe(job, step, status)
-            .filter(pod -> status.finished(step.getName()))
-            .ifPresent(pod -> finishedPods.put(step, pod));
+        Optional<Pod> pod =
+            jobs.observe(job, step, RunEventSources.pods(context, job), status)
+                .filter(p -> status.finished(step.getName()));
+        if (status.finished(step.getName()) && !StepObservation.finished(job)) {
+          // Ended early (an image that cannot be pulled): keep what the helpers printed, then
+          // stop the pod, which would otherwise retry until the step's timeout.
+          pod.ifPresent(p -> jobs.archiveStopped(run, step, p, status));
+          jobs.delete(run, step.getName());
+        } else {
+          pod.ifPresent(p -> finishedPods.put(step, p));
+        }
       }
     }
 

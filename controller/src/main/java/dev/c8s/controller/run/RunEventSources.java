@@ -1,10 +1,12 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.model.engine.StepReason;
 import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -15,6 +17,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +29,7 @@ final class RunEventSources {
   private static final String JOBS = "step-jobs";
   private static final String QUOTAS = "resource-quotas";
   private static final String CONNECTIONS = "repository-connections";
+  private static final String PODS = "step-pods";
 
   private RunEventSources() {}
 
@@ -52,14 +56,39 @@ final class RunEventSources {
             .withSecondaryToPrimaryMapper(c -> Set.of())
             .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
             .build();
+    // A step pod's container states (an image that cannot be pulled) change while its Job does
+    // not; the pod names its run in an annotation.
+    var pods =
+        InformerEventSourceConfiguration.from(Pod.class, PipelineRun.class)
+            .withName(PODS)
+            .withLabelSelector(C8s.LABEL_MANAGED_BY + "=" + C8s.MANAGED_BY)
+            .withSecondaryToPrimaryMapper(RunEventSources::runOfPod)
+            .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
+            .build();
     return List.of(
         new InformerEventSource<>(jobs, context),
+        new InformerEventSource<>(pods, context),
         new InformerEventSource<>(quotas, context),
         new InformerEventSource<>(connections, context));
   }
 
   static List<ResourceQuota> quotas(Context<PipelineRun> context, String namespace) {
     return cached(context, ResourceQuota.class, QUOTAS, namespace);
+  }
+
+  /** The cached pods of a step's Job. */
+  static List<Pod> pods(Context<PipelineRun> context, Job job) {
+    String name = job.getMetadata().getName();
+    return cached(context, Pod.class, PODS, job.getMetadata().getNamespace()).stream()
+        .filter(p -> p.getMetadata().getLabels() != null)
+        .filter(p -> name.equals(p.getMetadata().getLabels().get("batch.kubernetes.io/job-name")))
+        .toList();
+  }
+
+  private static Set<ResourceID> runOfPod(Pod pod) {
+    Map<String, String> annotations = pod.getMetadata().getAnnotations();
+    String run = annotations == null ? null : annotations.get(StepJobFactory.RUN_ANNOTATION);
+    return run == null ? Set.of() : Set.of(new ResourceID(run, pod.getMetadata().getNamespace()));
   }
 
   static List<RepositoryConnection> connections(Context<PipelineRun> context, String namespace) {

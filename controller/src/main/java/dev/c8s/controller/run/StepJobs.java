@@ -55,21 +55,17 @@ public class StepJobs {
   }
 
   /**
-   * Records what a step's Job says; once the Job has finished, reads its pods for the exit code and
-   * returns the finished step's pod, whose log {@link #archive} stores afterwards.
+   * Records what a step's Job and pod say and returns the pod, whose log {@link #archive} stores
+   * once the step has finished.
    */
-  Optional<Pod> observe(Job job, Step step, RunStatusBuilder status) {
-    boolean finished =
-        job.getStatus() != null
-            && job.getStatus().getConditions() != null
-            && job.getStatus().getConditions().stream()
-                .anyMatch(
-                    c ->
-                        ("Complete".equals(c.getType()) || "Failed".equals(c.getType()))
-                            && "True".equals(c.getStatus()));
+  Optional<Pod> observe(Job job, Step step, List<Pod> cachedPods, RunStatusBuilder status) {
     reservations.observed(job);
-    List<Pod> pods = finished ? podsOf(job) : List.of();
-    status.observed(step.getName(), job.getMetadata().getName(), StepObservation.of(job, pods));
+    // A finished Job's pods are read fresh for the final exit code; a running one's from the cache.
+    List<Pod> pods = StepObservation.finished(job) ? podsOf(job) : cachedPods;
+    status.observed(
+        step.getName(),
+        job.getMetadata().getName(),
+        StepObservation.of(job, pods, clock.instant()));
     return pods.stream().findFirst();
   }
 
@@ -106,7 +102,7 @@ public class StepJobs {
             namespace,
             run.getMetadata().getName(),
             step.getName(),
-            pod.getMetadata().getName(),
+            pod,
             secretValues.of(namespace, step))
         .ifPresent(url -> status.logUrl(step.getName(), url));
     if (step.getArtifacts() != null && !step.getArtifacts().isEmpty()) {

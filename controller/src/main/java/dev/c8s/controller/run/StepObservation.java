@@ -24,8 +24,11 @@ import java.util.Optional;
 public record StepObservation(
     StepState state, Integer exitCode, String message, Instant completionTime) {
 
-  /** Reads a Job and the pods it created. */
-  public static StepObservation of(Job job, List<Pod> pods) {
+  /**
+   * Reads a Job and the pods it created; {@code now} ends a step whose pod is stuck in a state no
+   * retry resolves (an image that cannot be pulled, a missing Secret).
+   */
+  public static StepObservation of(Job job, List<Pod> pods, Instant now) {
     Instant started = parse(job.getMetadata().getCreationTimestamp());
     Optional<JobCondition> failed = condition(job, "Failed");
     Optional<JobCondition> complete = condition(job, "Complete");
@@ -39,23 +42,51 @@ public record StepObservation(
           finishedAt(job, complete.get()));
     }
     if (failed.isPresent()) {
-      boolean deadline = "DeadlineExceeded".equals(failed.get().getReason());
-      StepReason reason = deadline ? StepReason.StepTimedOut : StepReason.Error;
-      String message =
-          deadline
-              ? "step ran longer than its timeout"
-              : exitCode != null && exitCode == 0
-                  ? "the step's commands succeeded but its pod failed: " + failed.get().getMessage()
-                  : exitCode != null
-                      ? "step exited with code " + exitCode
-                      : failed.get().getMessage();
+      return failed(job, pods, failed.get(), exitCode, started);
+    }
+    Optional<PodProblems.Problem> stuck = PodProblems.stuck(pods);
+    if (stuck.isPresent()) {
       return new StepObservation(
-          new StepState(StepPhase.Failed, reason, started),
-          exitCode,
-          message,
-          finishedAt(job, failed.get()));
+          new StepState(StepPhase.Failed, stuck.get().reason(), started),
+          null,
+          stuck.get().message(),
+          now);
     }
     return new StepObservation(StepState.running(started), null, null, null);
+  }
+
+  /** Whether the Job has finished (Complete or Failed), as opposed to a step ended early. */
+  public static boolean finished(Job job) {
+    return condition(job, "Complete").isPresent() || condition(job, "Failed").isPresent();
+  }
+
+  private static StepObservation failed(
+      Job job, List<Pod> pods, JobCondition failed, Integer exitCode, Instant started) {
+    if ("DeadlineExceeded".equals(failed.getReason())) {
+      return new StepObservation(
+          new StepState(StepPhase.Failed, StepReason.StepTimedOut, started),
+          exitCode,
+          "step ran longer than its timeout",
+          finishedAt(job, failed));
+    }
+    Optional<String> preparation =
+        exitCode == null ? PodProblems.failedInit(pods) : Optional.empty();
+    if (preparation.isPresent()) {
+      return new StepObservation(
+          new StepState(StepPhase.Failed, StepReason.PreparationFailed, started),
+          null,
+          preparation.get(),
+          finishedAt(job, failed));
+    }
+    String message =
+        exitCode != null && exitCode == 0
+            ? "the step's commands succeeded but its pod failed: " + failed.getMessage()
+            : exitCode != null ? "step exited with code " + exitCode : failed.getMessage();
+    return new StepObservation(
+        new StepState(StepPhase.Failed, StepReason.Error, started),
+        exitCode,
+        message,
+        finishedAt(job, failed));
   }
 
   private static Optional<JobCondition> condition(Job job, String type) {

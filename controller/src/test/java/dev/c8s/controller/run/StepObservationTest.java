@@ -1,0 +1,169 @@
+package dev.c8s.controller.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.c8s.model.engine.StepReason;
+import dev.c8s.model.v1alpha1.StepPhase;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What a step's Job and pod say about the step, including what stops it before it runs. */
+class StepObservationTest {
+  private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+
+  @Test
+  void anImageTheKubeletBacksOffFromPullingFailsTheStepAtOnceWithTheRuntimesAnswer() {
+    Pod pod =
+        pod(
+            List.of(terminated("clone", 0, null)),
+            List.of(
+                waiting(
+                    "step",
+                    "c8s.local/nope:1",
+                    "ImagePullBackOff",
+                    "Back-off pulling image \"c8s.local/nope:1\": not found")));
+
+    StepObservation seen = StepObservation.of(job(null), List.of(pod), NOW);
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Failed);
+    assertThat(seen.state().reason()).isEqualTo(StepReason.ImagePullFailed);
+    assertThat(seen.message())
+        .contains("c8s.local/nope:1", "container step", "ImagePullBackOff", "not found");
+    assertThat(seen.completionTime()).isEqualTo(NOW);
+    assertThat(StepObservation.finished(job(null))).isFalse();
+  }
+
+  @Test
+  void aFirstFailedPullIsGivenTheKubeletsRetryBeforeTheStepFails() {
+    Pod pod = pod(List.of(), List.of(waiting("step", "reg/app:1", "ErrImagePull", "timeout")));
+
+    StepObservation seen = StepObservation.of(job(null), List.of(pod), NOW);
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Running);
+  }
+
+  @Test
+  void aMissingSecretKeyFailsTheStepAsAContainerConfigError() {
+    Pod pod =
+        pod(
+            List.of(),
+            List.of(
+                waiting(
+                    "step",
+                    "reg/app:1",
+                    "CreateContainerConfigError",
+                    "couldn't find key token in Secret team/deploy")));
+
+    StepObservation seen = StepObservation.of(job(null), List.of(pod), NOW);
+
+    assertThat(seen.state().reason()).isEqualTo(StepReason.ContainerConfigError);
+    assertThat(seen.message()).contains("couldn't find key token");
+  }
+
+  @Test
+  void aFailedCloneFailsTheStepWithTheClonesLastOutput() {
+    Pod pod =
+        pod(
+            List.of(
+                terminated(
+                    "clone",
+                    128,
+                    "fatal: Authentication failed for 'http://10.244.0.1:4321/app.git/'\n")),
+            List.of(waiting("step", "reg/app:1", "PodInitializing", null)));
+
+    StepObservation seen = StepObservation.of(job("BackoffLimitExceeded"), List.of(pod), NOW);
+
+    assertThat(seen.state().reason()).isEqualTo(StepReason.PreparationFailed);
+    assertThat(seen.exitCode()).isNull();
+    assertThat(seen.message())
+        .isEqualTo(
+            "clone failed with exit code 128: fatal: Authentication failed for"
+                + " 'http://10.244.0.1:4321/app.git/'");
+  }
+
+  @Test
+  void aDeadlineExceededJobIsAStepTimeout() {
+    StepObservation seen = StepObservation.of(job("DeadlineExceeded"), List.of(), NOW);
+
+    assertThat(seen.state().reason()).isEqualTo(StepReason.StepTimedOut);
+  }
+
+  @Test
+  void aNonZeroExitIsRecordedWithItsCode() {
+    Pod pod = pod(List.of(terminated("clone", 0, null)), List.of(terminated("step", 127, null)));
+
+    StepObservation seen = StepObservation.of(job("BackoffLimitExceeded"), List.of(pod), NOW);
+
+    assertThat(seen.state().reason()).isEqualTo(StepReason.Error);
+    assertThat(seen.exitCode()).isEqualTo(127);
+    assertThat(seen.message()).isEqualTo("step exited with code 127");
+  }
+
+  /** A Job that failed with {@code reason}, or an active one for null. */
+  private static Job job(String failedReason) {
+    JobBuilder job =
+        new JobBuilder()
+            .withNewMetadata()
+            .withName("r-1-build")
+            .withCreationTimestamp("2026-11-28T11:59:00Z")
+            .endMetadata();
+    if (failedReason == null) {
+      return job.withNewStatus().withActive(1).endStatus().build();
+    }
+    return job.withNewStatus()
+        .addNewCondition()
+        .withType("Failed")
+        .withStatus("True")
+        .withReason(failedReason)
+        .withMessage("Job failed: " + failedReason)
+        .withLastTransitionTime("2026-11-28T11:59:30Z")
+        .endCondition()
+        .endStatus()
+        .build();
+  }
+
+  private static Pod pod(List<ContainerStatus> init, List<ContainerStatus> main) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName("r-1-build-abcde")
+        .endMetadata()
+        .withNewStatus()
+        .withInitContainerStatuses(init)
+        .withContainerStatuses(main)
+        .endStatus()
+        .build();
+  }
+
+  private static ContainerStatus waiting(String name, String image, String reason, String message) {
+    return new ContainerStatusBuilder()
+        .withName(name)
+        .withImage(image)
+        .withNewState()
+        .withNewWaiting()
+        .withReason(reason)
+        .withMessage(message)
+        .endWaiting()
+        .endState()
+        .build();
+  }
+
+  private static ContainerStatus terminated(String name, int exitCode, String message) {
+    return new ContainerStatusBuilder()
+        .withName(name)
+        .withImage("c8s.local/c8s-helper:1")
+        .withNewState()
+        .withNewTerminated()
+        .withExitCode(exitCode)
+        .withMessage(message)
+        .endTerminated()
+        .endState()
+        .build();
+  }
+}
