@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The images of the real test node, built locally by {@code scripts/node/prepare.sh}. */
 public final class NodeImages {
@@ -39,11 +41,8 @@ public final class NodeImages {
         : Path.of(System.getProperty("user.home"), ".cache", "c8s-node");
   }
 
-  /**
-   * The archive of each image, from the manifest prepare.sh writes; fails naming the missing image
-   * and the command that builds it.
-   */
-  static Map<String, Path> archives() {
+  /** The manifest prepare.sh writes: {@code <image> <archive>} lines and the template root. */
+  private static Map<String, Path> manifest() {
     Path manifest = cacheDir().resolve("images.manifest");
     Map<String, Path> listed = new LinkedHashMap<>();
     if (Files.isRegularFile(manifest)) {
@@ -58,6 +57,47 @@ public final class NodeImages {
         throw new UncheckedIOException(e);
       }
     }
+    return listed;
+  }
+
+  /**
+   * Fills a fresh containerd root with prepare.sh's template (the images imported and unpacked):
+   * hard links, except the bolt databases, which containerd writes in place and are copied. False
+   * when there is no template or it cannot be linked; the caller imports the archives then.
+   */
+  static boolean seedContainerdRoot(Path root) {
+    Path template = manifest().get("containerd-root");
+    if (template == null || !Files.isDirectory(template) || Files.exists(root)) {
+      return false;
+    }
+    try {
+      Files.createDirectories(root.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // cp -a keeps what the snapshots are made of: modes, owners, xattrs, whiteout devices.
+    if (!HostCommands.run("cp", "-al", template.toString(), root.toString()).ok()) {
+      HostState.deleteTree(root);
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path db : files.filter(f -> f.toString().endsWith(".db")).toList()) {
+        Files.delete(db);
+        Files.copy(template.resolve(root.relativize(db)), db, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The archive of each image, from the manifest prepare.sh writes; fails naming the missing image
+   * and the command that builds it.
+   */
+  static Map<String, Path> archives() {
+    Path manifest = cacheDir().resolve("images.manifest");
+    Map<String, Path> listed = manifest();
     Map<String, Path> archives = new LinkedHashMap<>();
     for (String image : ALL) {
       Path archive = listed.get(image);
