@@ -9,7 +9,9 @@
 #
 # The names live in images.env (the Java constants in NodeImages must agree). Each archive is keyed by a hash of
 # its own definition (the build function below and its inputs), so a warm run rebuilds nothing and a changed
-# definition rebuilds only that image. Idempotent; prints each image's size and build time.
+# definition rebuilds only that image. The archives are then imported once into a template containerd root that
+# each node start hard-links (see template_root). images.manifest tells the fixture where all of it is.
+# Idempotent; prints each image's size and build time.
 #
 # Environment (all optional):
 #   C8S_NODE_SKIP=1    do nothing (also: ./mvnw -Dc8s.node.skip=true skips this script and the *E2E tests)

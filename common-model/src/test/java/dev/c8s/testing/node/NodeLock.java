@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -11,8 +12,8 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One real node per machine: the bridge, the ports of kubelet's cgroups and the node directory are
- * shared, so a second JVM (another module's tests) waits for the first to finish.
+ * One real node per machine: the bridge, the kubepods cgroups and the node directory exist once, so
+ * a second JVM (another module's tests) waits for the first to finish.
  */
 final class NodeLock {
   private static final Duration WAIT = Duration.ofMinutes(20);
@@ -49,7 +50,14 @@ final class NodeLock {
   }
 
   private boolean tryLock() throws IOException {
-    lock = channel.tryLock();
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      throw new IllegalStateException(
+          "this JVM already runs the real node: a second class loader (e.g. Quarkus') loaded its"
+              + " own SharedRealNodeCluster; start the node from one class loader only",
+          e);
+    }
     return lock != null;
   }
 

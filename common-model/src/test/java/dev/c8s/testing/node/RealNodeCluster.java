@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A one-node Kubernetes cluster whose pods really run: etcd, kube-apiserver, controller-manager,
@@ -99,7 +102,7 @@ public final class RealNodeCluster implements AutoCloseable {
     // Importing runs while the API server starts: both take seconds, the machine has two cores.
     // A thread of its own: the common pool has a single thread on two cores.
     var imported =
-        java.util.concurrent.CompletableFuture.runAsync(
+        CompletableFuture.runAsync(
             this::importImages,
             r -> Thread.ofPlatform().daemon().name("real-node-import").start(r));
     processes.launch(
@@ -192,7 +195,7 @@ public final class RealNodeCluster implements AutoCloseable {
     importMillis = ms(System.nanoTime() - t0);
   }
 
-  private void awaitUp(String what, Duration timeout, java.util.concurrent.Callable<Boolean> up) {
+  private void awaitUp(String what, Duration timeout, Callable<Boolean> up) {
     try {
       Awaitility.await(what)
           .atMost(timeout)
@@ -203,7 +206,7 @@ public final class RealNodeCluster implements AutoCloseable {
                 processes.checkAlive();
                 return up.call();
               });
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
+    } catch (ConditionTimeoutException e) {
       String component = layout.log(what).toFile().exists() ? what : "kube-apiserver";
       throw new IllegalStateException(
           what
