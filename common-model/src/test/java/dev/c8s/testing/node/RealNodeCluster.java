@@ -99,8 +99,8 @@ public final class RealNodeCluster implements AutoCloseable {
         "containerd",
         Path.of(HostCommands.resolve("containerd")),
         NodeComponents.containerd(NodeConfigFiles.containerd(layout)));
-    // Importing runs while the API server starts: both take seconds, the machine has two cores.
-    // A thread of its own: the common pool has a single thread on two cores.
+    // Checking (and without a template, importing) the images overlaps the API server's start, on
+    // a thread of its own: the common pool has a single thread on two cores.
     var imported =
         CompletableFuture.runAsync(
             this::importImages,
