@@ -15,6 +15,9 @@ final class StepScripts {
   /** The checked-out repository; the step's working directory. */
   static final String WORKSPACE = "/workspace";
 
+  private static final String OPEN_WORKSPACE =
+      "find " + WORKSPACE + " -mindepth 1 -exec chmod a+rwX {} +";
+
   private static final String STEP_DONE = TOOLS + "/step-exit-code";
   private static final String UPLOAD_DONE = TOOLS + "/upload-done";
 
@@ -44,8 +47,9 @@ final class StepScripts {
         // A full SHA can be fetched directly; an abbreviated one needs the history.
         "git fetch -q --depth 1 origin \"$C8S_COMMIT\" 2>/dev/null || git fetch -q origin",
         "git checkout -q --detach \"$C8S_COMMIT\"",
-        // The step image may run as any user: let it write the workspace.
-        "chmod -R a+rwX " + WORKSPACE,
+        // The step image may run as any user: let it write the workspace. The volume's root is
+        // root's (already world-writable); only what the clone wrote is ours to change.
+        OPEN_WORKSPACE,
         "echo \"checked out $C8S_COMMIT\"");
   }
 
@@ -64,7 +68,7 @@ final class StepScripts {
                 .append("; else echo ")
                 .append(quote("step " + step + " left no artifacts"))
                 .append("; fi\n"));
-    script.append("chmod -R a+rwX ").append(WORKSPACE).append('\n');
+    script.append(OPEN_WORKSPACE).append('\n');
     return script.toString();
   }
 

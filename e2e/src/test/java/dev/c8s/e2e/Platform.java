@@ -1,0 +1,148 @@
+package dev.c8s.e2e;
+
+import dev.c8s.testing.PackagedService;
+import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.ServiceIdentities;
+import dev.c8s.testing.ServiceIdentities.Service;
+import dev.c8s.testing.node.NodeImages;
+import dev.c8s.testing.node.RealNodeCluster;
+import dev.c8s.testing.node.SharedRealNodeCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * c8s as a cluster runs it, once per test JVM: the packaged controller and webhook, each as its
+ * chart ServiceAccount, against a real node whose pods reach S3Proxy on the bridge address.
+ */
+final class Platform {
+  static final String LOGS_BUCKET = "c8s-logs";
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+  private static Platform instance;
+
+  private final RealNodeCluster cluster;
+  private final S3ProxyServer s3Server;
+  private final S3Client s3;
+  private final PackagedService controller;
+  private final PackagedService webhook;
+
+  private Platform(
+      RealNodeCluster cluster,
+      S3ProxyServer s3Server,
+      PackagedService controller,
+      PackagedService webhook) {
+    this.cluster = cluster;
+    this.s3Server = s3Server;
+    this.controller = controller;
+    this.webhook = webhook;
+    this.s3 =
+        S3Client.builder()
+            .endpointOverride(URI.create(s3Server.endpoint()))
+            .forcePathStyle(true)
+            .region(Region.of(S3ProxyServer.REGION))
+            .httpClient(UrlConnectionHttpClient.create())
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
+            .build();
+  }
+
+  /** The platform, started on first use and stopped when the JVM exits. */
+  static synchronized Platform get() {
+    if (instance == null) {
+      RealNodeCluster cluster = SharedRealNodeCluster.get();
+      cluster.installCrds();
+      S3ProxyServer s3 = S3ProxyServer.startOn(cluster.hostAddress());
+      PackagedService controller =
+          PackagedService.start(
+              jar("controller"), controllerProperties(cluster, s3), log("controller"));
+      PackagedService webhook =
+          PackagedService.start(
+              jar("webhook"), cluster.quarkusClientProperties(Service.WEBHOOK), log("webhook"));
+      controller.awaitReady(STARTUP);
+      webhook.awaitReady(STARTUP);
+      instance = new Platform(cluster, s3, controller, webhook);
+      Platform started = instance;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "platform-stop"));
+    }
+    return instance;
+  }
+
+  private static Map<String, String> controllerProperties(
+      RealNodeCluster cluster, S3ProxyServer s3) {
+    Map<String, String> p = new HashMap<>(cluster.quarkusClientProperties(Service.CONTROLLER));
+    p.put("quarkus.s3.endpoint-override", s3.endpoint());
+    p.put("quarkus.s3.aws.region", S3ProxyServer.REGION);
+    p.put("quarkus.s3.aws.credentials.type", "static");
+    p.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
+    p.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
+    p.put("c8s.storage.create-buckets", "true");
+    p.put("c8s.storage.logs-bucket", LOGS_BUCKET);
+    p.put("c8s.controller.git-image", NodeImages.HELPER);
+    p.put("c8s.controller.transfer-image", NodeImages.HELPER);
+    p.put("c8s.controller.lease-namespace", ServiceIdentities.RELEASE_NAMESPACE);
+    return p;
+  }
+
+  private static Path jar(String service) {
+    String path = System.getProperty("c8s." + service + ".jar");
+    if (path == null) {
+      throw new IllegalStateException("system property c8s." + service + ".jar is not set");
+    }
+    return Path.of(path);
+  }
+
+  private static Path log(String service) {
+    return Path.of("target/e2e-" + service + ".log");
+  }
+
+  /** The administrator's client, for set-up and assertions. */
+  KubernetesClient admin() {
+    return cluster.client();
+  }
+
+  RealNodeCluster cluster() {
+    return cluster;
+  }
+
+  /** The address of this machine that pods reach (test servers listen there). */
+  String hostAddress() {
+    return cluster.hostAddress();
+  }
+
+  /** The webhook's base URL, e.g. {@code http://127.0.0.1:40123/}. */
+  URI webhook() {
+    try {
+      return webhook.baseUri();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  PackagedService controller() {
+    return controller;
+  }
+
+  /** The text of an archived object named by an {@code s3://bucket/key} URL. */
+  String object(String s3Url) {
+    URI uri = URI.create(s3Url);
+    String key = uri.getPath().substring(1);
+    return s3.getObjectAsBytes(b -> b.bucket(uri.getHost()).key(key)).asUtf8String();
+  }
+
+  private void stop() {
+    webhook.close();
+    controller.close();
+    s3Server.close();
+  }
+}

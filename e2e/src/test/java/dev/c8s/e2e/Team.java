@@ -1,0 +1,161 @@
+package dev.c8s.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.v1alpha1.StepStatus;
+import dev.c8s.testing.GitServer;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One team's namespace on the real node: a repository on the test git server, its
+ * RepositoryConnection (webhook secret, clone credentials) and pipelines written as users write
+ * them.
+ */
+final class Team implements AutoCloseable {
+  static final String WEBHOOK_SECRET = "e2e-webhook-secret";
+  static final String GIT_USER = "ci-bot";
+  static final String GIT_PASSWORD = "git-pa55word";
+
+  final Platform platform;
+  final String namespace;
+  final GitServer git;
+
+  private Team(Platform platform, String namespace, GitServer git) {
+    this.platform = platform;
+    this.namespace = namespace;
+    this.git = git;
+  }
+
+  /**
+   * A namespace with a repository whose clone credentials are {@code gitPassword} (the server only
+   * accepts {@link #GIT_PASSWORD}) and a connection to the pipeline {@code pipeline}.
+   */
+  static Team create(String prefix, String gitPassword) {
+    Platform platform = Platform.get();
+    KubernetesClient admin = platform.admin();
+    String namespace = platform.cluster().newNamespace(prefix);
+    GitServer git = GitServer.start(platform.hostAddress(), "app", GIT_USER, GIT_PASSWORD);
+    Team team = new Team(platform, namespace, git);
+    team.secret("webhook", Map.of("webhook-secret", WEBHOOK_SECRET));
+    team.secret("git-credentials", Map.of("username", GIT_USER, "password", gitPassword));
+    admin
+        .resource(
+            Serialization.unmarshal(
+                """
+                apiVersion: c8s.dev/v1alpha1
+                kind: RepositoryConnection
+                metadata:
+                  name: app
+                  namespace: %s
+                spec:
+                  repository: %s
+                  provider: github
+                  webhookSecretRef: webhook
+                  authSecretRef: git-credentials
+                  pipelineConfigRef: app-ci
+                """
+                    .formatted(namespace, team.repository()),
+                RepositoryConnection.class))
+        .create();
+    return team;
+  }
+
+  /** The clone URL pods use. */
+  String repository() {
+    return git.url(platform.hostAddress());
+  }
+
+  void secret(String name, Map<String, String> data) {
+    platform
+        .admin()
+        .secrets()
+        .inNamespace(namespace)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withStringData(data)
+                .build())
+        .create();
+  }
+
+  /** Creates the PipelineConfig {@code app-ci} from its {@code spec:} YAML (indented 2). */
+  void pipeline(String specYaml) {
+    String yaml =
+        "apiVersion: c8s.dev/v1alpha1\nkind: PipelineConfig\nmetadata:\n  name: app-ci\n"
+            + "  namespace: "
+            + namespace
+            + "\nspec:\n  repository: "
+            + repository()
+            + "\n"
+            + specYaml;
+    platform.admin().resource(Serialization.unmarshal(yaml, PipelineConfig.class)).create();
+  }
+
+  /** Creates a run of {@code app-ci} at {@code commit} on main, as kubectl create would. */
+  String run(String name, String commit) {
+    String yaml =
+        """
+        apiVersion: c8s.dev/v1alpha1
+        kind: PipelineRun
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          pipelineConfigRef: app-ci
+          commit: %s
+          branch: main
+          triggeredBy: e2e
+        """
+            .formatted(name, namespace, commit);
+    platform.admin().resource(Serialization.unmarshal(yaml, PipelineRun.class)).create();
+    return name;
+  }
+
+  PipelineRun get(String run) {
+    return platform.admin().resources(PipelineRun.class).inNamespace(namespace).withName(run).get();
+  }
+
+  /** Waits for the run to reach a terminal phase. */
+  PipelineRun awaitEnded(String run, Duration atMost) {
+    return await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> get(run),
+            r ->
+                r != null
+                    && r.getStatus() != null
+                    && r.getStatus().getPhase() != null
+                    && r.getStatus().getPhase().isTerminal());
+  }
+
+  static StepStatus step(PipelineRun run, String name) {
+    return run.getStatus().getSteps().stream()
+        .filter(s -> s.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + name + " in " + run.getStatus()));
+  }
+
+  /** The archived (masked) log of a step. */
+  String log(PipelineRun run, String step) {
+    String url = step(run, step).getLogUrl();
+    if (url == null) {
+      throw new AssertionError("step " + step + " has no logURL: " + step(run, step));
+    }
+    return platform.object(url);
+  }
+
+  @Override
+  public void close() {
+    git.close();
+  }
+}
