@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -32,6 +33,12 @@ final class NodeLock {
           new NodeLock(
               FileChannel.open(
                   layout.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE));
+      if (nodeLock.tryLock()) {
+        return nodeLock;
+      }
+      long t0 = System.nanoTime();
+      System.err.println(
+          "[real-node] another JVM runs the real node; waiting for " + layout.lockFile());
       try {
         Awaitility.await("the real node lock " + layout.lockFile())
             .atMost(WAIT)
@@ -43,6 +50,9 @@ final class NodeLock {
             "another JVM has held the real test node for " + WAIT + " (" + layout.lockFile() + ")",
             e);
       }
+      System.err.printf(
+          "[real-node] waited %d s for the real node%n",
+          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
       return nodeLock;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
