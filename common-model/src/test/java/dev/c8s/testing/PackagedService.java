@@ -42,12 +42,18 @@ public final class PackagedService implements AutoCloseable {
    * set one), appending its output to {@code log}.
    */
   public static PackagedService start(Path jar, Map<String, String> properties, Path log) {
+    return start(jar, properties, log, "-Xmx256m");
+  }
+
+  /** As {@link #start(Path, Map, Path)}, with {@code maxHeap} (e.g. {@code -Xmx96m}). */
+  public static PackagedService start(
+      Path jar, Map<String, String> properties, Path log, String maxHeap) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar.toAbsolutePath() + " missing: run after `package`");
     }
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx256m");
+    command.add(maxHeap);
     command.add("-Dquarkus.http.port=0");
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");

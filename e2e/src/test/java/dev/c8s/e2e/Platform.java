@@ -65,7 +65,11 @@ final class Platform {
       S3ProxyServer s3 = S3ProxyServer.startOn(cluster.hostAddress());
       PackagedService controller =
           PackagedService.start(
-              jar("controller"), controllerProperties(cluster, s3), log("controller"));
+              jar("controller"),
+              controllerProperties(cluster, s3),
+              log("controller"),
+              // smaller than the 100 MB log of QuotaAndLargeLogE2E: archiving must stream
+              "-Xmx96m");
       PackagedService webhook =
           PackagedService.start(
               jar("webhook"), cluster.quarkusClientProperties(Service.WEBHOOK), log("webhook"));
@@ -138,6 +142,13 @@ final class Platform {
     URI uri = URI.create(s3Url);
     String key = uri.getPath().substring(1);
     return s3.getObjectAsBytes(b -> b.bucket(uri.getHost()).key(key)).asUtf8String();
+  }
+
+  /** The size in bytes of an object named by an {@code s3://bucket/key} URL. */
+  long objectSize(String s3Url) {
+    URI uri = URI.create(s3Url);
+    String key = uri.getPath().substring(1);
+    return s3.headObject(b -> b.bucket(uri.getHost()).key(key)).contentLength();
   }
 
   private void stop() {

@@ -111,6 +111,11 @@ final class NodeConfigFiles {
         resolvConf: ""
         podLogsDir: %6$s/pod-logs
         volumePluginDir: %6$s/volume-plugins
+        # The kubelet rotates a container's log at 10 MiB by default and serves only the newest
+        # file: c8s follows a step's log from its start, but a burst faster than it archives
+        # loses what was rotated away (decision 0046). Operators raise this on CI nodes; so do we.
+        containerLogMaxSize: 200Mi
+        containerLogMaxFiles: 2
         # Imported images can never be pulled again: never collect them.
         imageGCHighThresholdPercent: 100
         imageGCLowThresholdPercent: 99

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,22 +22,22 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Streams a step pod's container logs to object storage with every injected secret masked, in
+ * Copies a step pod's container logs to object storage with every injected secret masked, in
  * constant memory: the step's own output, preceded and followed by what the clone, download and
  * upload helpers printed, each under a {@code ==> name <==} header.
  */
 @ApplicationScoped
 public class LogArchiver {
   private static final Logger LOG = Logger.getLogger(LogArchiver.class);
-  private static final String STEP = "step";
+  static final String STEP = "step";
 
   @Inject KubernetesClient client;
   @Inject S3Client s3;
   @Inject StorageSettings storage;
 
   /**
-   * Archives the logs of {@code pod}'s containers that ran; returns the object URL, or empty when
-   * the pod has no log to read (it was never scheduled or is gone).
+   * Archives the logs of {@code pod}'s containers that ran, as they are now; returns the object
+   * URL, or empty when the pod has no log to read (it was never scheduled or is gone).
    */
   public Optional<String> archive(
       String namespace, String run, String step, Pod pod, Collection<String> secretValues) {
@@ -46,28 +47,14 @@ public class LogArchiver {
     }
     // A pod with just the step (no helpers ran) keeps the plain log, without headers.
     boolean headers = !containers.equals(List.of(STEP));
-    String key = ObjectKeys.log(namespace, run, step);
     SecretMasker masker = new SecretMasker(secretValues);
-    MultipartUploadStream upload =
-        new MultipartUploadStream(s3, storage.logsBucket(), key, "text/plain; charset=utf-8");
+    String key = ObjectKeys.log(namespace, run, step);
+    MultipartUploadStream upload = upload(key);
     try {
-      long bytes = 0;
       for (String container : containers) {
-        if (headers) {
-          upload.write(("==> " + container + " <==\n").getBytes(UTF_8));
-        }
-        try (InputStream log = logOf(namespace, pod, container)) {
-          bytes += masker.copy(log, upload);
-        } catch (KubernetesClientException e) {
-          if (STEP.equals(container)) {
-            throw e;
-          }
-          // A helper's missing log must not cost the step's own.
-          upload.write(("(no log: " + e.getMessage() + ")\n").getBytes(UTF_8));
-        }
+        copy(upload, masker, pod, container, headers, false);
       }
       upload.close();
-      LOG.debugf("archived %d bytes of log for %s/%s step %s", bytes, namespace, run, step);
       return Optional.of(ObjectKeys.url(storage.logsBucket(), key));
     } catch (KubernetesClientException e) {
       upload.abort();
@@ -84,35 +71,67 @@ public class LogArchiver {
     }
   }
 
-  private InputStream logOf(String namespace, Pod pod, String container) {
-    return client
-        .pods()
-        .inNamespace(namespace)
-        .withName(pod.getMetadata().getName())
-        .inContainer(container)
-        .getLogInputStream();
+  MultipartUploadStream upload(String key) {
+    return new MultipartUploadStream(s3, storage.logsBucket(), key, "text/plain; charset=utf-8");
+  }
+
+  String url(String key) {
+    return ObjectKeys.url(storage.logsBucket(), key);
   }
 
   /**
-   * Init containers then containers, in spec order, that started (a container that never ran has no
-   * log to read); the step container is always tried, as its status may not be recorded yet.
+   * Appends one container's log (followed until the container ends, with {@code follow}); a
+   * helper's missing log leaves a note, the step's missing log fails the copy.
+   */
+  void copy(
+      MultipartUploadStream upload,
+      SecretMasker masker,
+      Pod pod,
+      String container,
+      boolean header,
+      boolean follow)
+      throws IOException {
+    if (header) {
+      upload.write(("==> " + container + " <==\n").getBytes(UTF_8));
+    }
+    var resource =
+        client
+            .pods()
+            .inNamespace(pod.getMetadata().getNamespace())
+            .withName(pod.getMetadata().getName())
+            .inContainer(container);
+    try {
+      if (follow) {
+        try (LogWatch watch = resource.watchLog();
+            InputStream log = watch.getOutput()) {
+          masker.copy(log, upload);
+        }
+      } else {
+        try (InputStream log = resource.getLogInputStream()) {
+          masker.copy(log, upload);
+        }
+      }
+    } catch (KubernetesClientException e) {
+      if (STEP.equals(container)) {
+        throw e;
+      }
+      upload.write(("(no log: " + e.getMessage() + ")\n").getBytes(UTF_8));
+    }
+  }
+
+  /**
+   * Init containers then containers, in status order, that started (a container that never ran has
+   * no log to read); the step container is always tried, as its status may not be recorded yet.
    */
   static List<String> containersThatRan(Pod pod) {
-    List<String> ran = new ArrayList<>();
-    if (pod.getStatus() != null) {
-      addStarted(ran, pod.getStatus().getInitContainerStatuses());
-    }
+    List<String> ran = new ArrayList<>(initContainersThatRan(pod));
     boolean stepSeen = false;
     List<ContainerStatus> main =
         pod.getStatus() == null ? null : pod.getStatus().getContainerStatuses();
     if (main != null) {
       for (ContainerStatus status : main) {
-        if (STEP.equals(status.getName())) {
-          stepSeen = true;
-          if (started(status)) {
-            ran.add(STEP);
-          }
-        } else if (started(status)) {
+        stepSeen |= STEP.equals(status.getName());
+        if (started(status)) {
           ran.add(status.getName());
         }
       }
@@ -120,13 +139,31 @@ public class LogArchiver {
     if (!stepSeen) {
       ran.add(STEP);
     }
+    // The step first among the containers: the upload helper prints after it.
+    if (ran.remove(STEP)) {
+      ran.add(initContainersThatRan(pod).size(), STEP);
+    }
     return ran;
   }
 
-  private static void addStarted(List<String> ran, List<ContainerStatus> statuses) {
-    if (statuses != null) {
-      statuses.stream().filter(LogArchiver::started).forEach(s -> ran.add(s.getName()));
-    }
+  static List<String> initContainersThatRan(Pod pod) {
+    List<ContainerStatus> statuses =
+        pod.getStatus() == null ? null : pod.getStatus().getInitContainerStatuses();
+    return statuses == null
+        ? List.of()
+        : statuses.stream().filter(LogArchiver::started).map(ContainerStatus::getName).toList();
+  }
+
+  /** Whether the pod's step container runs now (its log can be followed). */
+  static boolean stepRunning(Pod pod) {
+    return pod.getStatus() != null
+        && pod.getStatus().getContainerStatuses() != null
+        && pod.getStatus().getContainerStatuses().stream()
+            .anyMatch(
+                s ->
+                    STEP.equals(s.getName())
+                        && s.getState() != null
+                        && s.getState().getRunning() != null);
   }
 
   private static boolean started(ContainerStatus status) {

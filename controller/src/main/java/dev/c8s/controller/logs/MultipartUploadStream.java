@@ -20,7 +20,10 @@ final class MultipartUploadStream extends OutputStream {
   private final String bucket;
   private final String key;
   private final String contentType;
-  private final byte[] part = new byte[PART_SIZE];
+
+  /** Grows to PART_SIZE only for large logs: many small logs followed at once stay small. */
+  private byte[] part = new byte[64 * 1024];
+
   private final List<CompletedPart> parts = new ArrayList<>();
   private int filled;
   private String uploadId;
@@ -42,6 +45,11 @@ final class MultipartUploadStream extends OutputStream {
   public void write(byte[] b, int off, int len) {
     while (len > 0) {
       int n = Math.min(len, PART_SIZE - filled);
+      if (filled + n > part.length) {
+        part =
+            java.util.Arrays.copyOf(
+                part, Math.min(PART_SIZE, Math.max(part.length * 2, filled + n)));
+      }
       System.arraycopy(b, off, part, filled, n);
       filled += n;
       off += n;

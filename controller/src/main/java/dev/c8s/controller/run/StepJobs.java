@@ -7,6 +7,7 @@ import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.controller.logs.LogArchiver;
+import dev.c8s.controller.logs.StepLogFollower;
 import dev.c8s.controller.logs.StepSecretValues;
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.PipelineConfig;
@@ -42,9 +43,13 @@ public class StepJobs {
   private static final int BAD_REQUEST = 400;
   private static final int UNPROCESSABLE = 422;
 
+  /** How long a finished step's log follower may take to store the last of the log. */
+  private static final Duration FOLLOWER_WAIT = Duration.ofSeconds(60);
+
   @Inject KubernetesClient client;
   @Inject ControllerSettings settings;
   @Inject LogArchiver logs;
+  @Inject StepLogFollower follower;
   @Inject ArtifactTransfers transfers;
   @Inject StepSecretValues secretValues;
   @Inject QuotaReservations reservations;
@@ -66,6 +71,12 @@ public class StepJobs {
         step.getName(),
         job.getMetadata().getName(),
         StepObservation.of(job, pods, clock.instant()));
+    String namespace = job.getMetadata().getNamespace();
+    String run = job.getMetadata().getAnnotations().get(StepJobFactory.RUN_ANNOTATION);
+    for (Pod pod : pods) {
+      follower.followIfRunning(
+          namespace, run, step.getName(), pod, () -> secretValues.of(namespace, step));
+    }
     return pods.stream().findFirst();
   }
 
@@ -79,6 +90,8 @@ public class StepJobs {
    * allowed to keep a cancel or timeout from stopping the step.
    */
   void archiveStopped(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
+    // A follower ends with the container and then stores the fuller log under the same key.
+    follower.forget(pod);
     try {
       archive(run, step, pod, status);
     } catch (RuntimeException e) {
@@ -98,12 +111,16 @@ public class StepJobs {
   /** Stores a finished step's masked log and notes its uploaded artifacts in the status. */
   void archive(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
     String namespace = run.getMetadata().getNamespace();
-    logs.archive(
-            namespace,
-            run.getMetadata().getName(),
-            step.getName(),
-            pod,
-            secretValues.of(namespace, step))
+    follower
+        .finished(pod, FOLLOWER_WAIT)
+        .or(
+            () ->
+                logs.archive(
+                    namespace,
+                    run.getMetadata().getName(),
+                    step.getName(),
+                    pod,
+                    secretValues.of(namespace, step)))
         .ifPresent(url -> status.logUrl(step.getName(), url));
     if (step.getArtifacts() != null && !step.getArtifacts().isEmpty()) {
       transfers
