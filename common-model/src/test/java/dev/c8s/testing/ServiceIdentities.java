@@ -31,7 +31,8 @@ public final class ServiceIdentities {
   /** The release name; ServiceAccounts are {@code c8s-<component>}. */
   public static final String RELEASE = "c8s";
 
-  private static final List<Class<? extends HasMetadata>> KINDS =
+  /** The kinds that make up a service's identity in the chart. */
+  public static final List<Class<? extends HasMetadata>> RBAC_KINDS =
       List.of(
           ServiceAccount.class,
           ClusterRole.class,
@@ -104,7 +105,7 @@ public final class ServiceIdentities {
     return objects.stream()
         .filter(Objects::nonNull)
         .map(HasMetadata.class::cast)
-        .filter(o -> KINDS.stream().anyMatch(k -> k.isInstance(o)))
+        .filter(o -> RBAC_KINDS.stream().anyMatch(k -> k.isInstance(o)))
         .toList();
   }
 

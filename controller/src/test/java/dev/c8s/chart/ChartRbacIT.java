@@ -7,12 +7,12 @@ import dev.c8s.controller.config.LeaderElection;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.ServiceIdentities;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -21,8 +21,6 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpecBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,13 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class ChartRbacIT {
   private static final String PREFIX = "rbac-it";
-  private static final List<Class<? extends HasMetadata>> RBAC_KINDS =
-      List.of(
-          ServiceAccount.class,
-          ClusterRole.class,
-          ClusterRoleBinding.class,
-          Role.class,
-          RoleBinding.class);
+  private static final List<Class<? extends HasMetadata>> RBAC_KINDS = ServiceIdentities.RBAC_KINDS;
 
   private static ControlPlane plane;
   private static KubernetesClient admin;

@@ -1,14 +1,13 @@
 package dev.c8s.testing.node;
 
+import dev.c8s.testing.Crds;
 import dev.c8s.testing.ServiceIdentities;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -307,32 +305,7 @@ public final class RealNodeCluster implements AutoCloseable {
 
   /** Applies the CRDs committed under {@code charts/c8s/crds} and waits until they are served. */
   public void installCrds() {
-    Path crds = NodeLayout.repositoryRoot().resolve("charts/c8s/crds");
-    try (Stream<Path> files = Files.list(crds)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
-        try (InputStream in = Files.newInputStream(file)) {
-          CustomResourceDefinition crd =
-              client.apiextensions().v1().customResourceDefinitions().load(in).item();
-          client.resource(crd).forceConflicts().serverSideApply();
-          client
-              .apiextensions()
-              .v1()
-              .customResourceDefinitions()
-              .withName(crd.getMetadata().getName())
-              .waitUntilCondition(RealNodeCluster::established, 60, TimeUnit.SECONDS);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean established(CustomResourceDefinition crd) {
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    Crds.install(client);
   }
 
   /**
