@@ -73,19 +73,32 @@ public final class S3ProxyServer implements AutoCloseable {
    * than the server's heap, such as a 1 GiB log.
    */
   public static S3ProxyServer startOnDisk(Path directory) {
+    return startOnDisk(directory, 0);
+  }
+
+  /**
+   * As {@link #startOnDisk(Path)} on {@code port} (0: any free one): a server stopped and started
+   * again on the same port and directory is an object store coming back after an outage.
+   */
+  public static S3ProxyServer startOnDisk(Path directory, int port) {
     return start(
         LOOPBACK,
+        port,
         List.of("jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + directory));
   }
 
   private static S3ProxyServer start(String host, List<String> storage) {
+    return start(host, 0, storage);
+  }
+
+  private static S3ProxyServer start(String host, int fixedPort, List<String> storage) {
     String jar = System.getProperty("c8s.s3proxy.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
           "S3Proxy jar not found (system property c8s.s3proxy.jar = " + jar + ")");
     }
     try {
-      int port = freePort();
+      int port = fixedPort != 0 ? fixedPort : freePort();
       Path dir = Files.createTempDirectory("c8s-s3proxy");
       Path properties = dir.resolve("s3proxy.properties");
       List<String> lines =
@@ -117,6 +130,11 @@ public final class S3ProxyServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return port;
   }
 
   /** The endpoint URL, for example {@code http://127.0.0.1:40123}. */

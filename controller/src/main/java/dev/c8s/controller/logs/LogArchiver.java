@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class LogArchiver {
     MultipartUploadStream upload = upload(key);
     try {
       for (String container : containers) {
-        copy(upload, masker, pod, container, headers, false);
+        copy(upload, masker, pod, container, headers);
       }
       upload.close();
       return Optional.of(ObjectKeys.url(storage.logsBucket(), key));
@@ -80,37 +81,17 @@ public class LogArchiver {
   }
 
   /**
-   * Appends one container's log (followed until the container ends, with {@code follow}); a
-   * helper's missing log leaves a note, the step's missing log fails the copy.
+   * Appends one container's log as it is now; a helper's missing log leaves a note, the step's
+   * missing log fails the copy.
    */
   void copy(
-      MultipartUploadStream upload,
-      SecretMasker masker,
-      Pod pod,
-      String container,
-      boolean header,
-      boolean follow)
+      MultipartUploadStream upload, SecretMasker masker, Pod pod, String container, boolean header)
       throws IOException {
     if (header) {
-      upload.write(("==> " + container + " <==\n").getBytes(UTF_8));
+      header(upload, container);
     }
-    var resource =
-        client
-            .pods()
-            .inNamespace(pod.getMetadata().getNamespace())
-            .withName(pod.getMetadata().getName())
-            .inContainer(container);
-    try {
-      if (follow) {
-        try (LogWatch watch = resource.watchLog();
-            InputStream log = watch.getOutput()) {
-          masker.copy(log, upload);
-        }
-      } else {
-        try (InputStream log = resource.getLogInputStream()) {
-          masker.copy(log, upload);
-        }
-      }
+    try (InputStream log = container(pod, container).getLogInputStream()) {
+      masker.copy(log, upload);
     } catch (KubernetesClientException e) {
       if (STEP.equals(container)) {
         throw e;
@@ -123,6 +104,24 @@ public class LogArchiver {
    * Init containers then containers, in status order, that started (a container that never ran has
    * no log to read); the step container is always tried, as its status may not be recorded yet.
    */
+  static void header(MultipartUploadStream upload, String container) {
+    byte[] line = ("==> " + container + " <==\n").getBytes(UTF_8);
+    upload.write(line, 0, line.length);
+  }
+
+  /** The step container's log, followed until the container ends; closing it ends the watch. */
+  LogWatch followStep(Pod pod) {
+    return container(pod, STEP).watchLog();
+  }
+
+  private ContainerResource container(Pod pod, String container) {
+    return client
+        .pods()
+        .inNamespace(pod.getMetadata().getNamespace())
+        .withName(pod.getMetadata().getName())
+        .inContainer(container);
+  }
+
   static List<String> containersThatRan(Pod pod) {
     List<String> ran = new ArrayList<>(initContainersThatRan(pod));
     boolean stepSeen = false;

@@ -2,9 +2,13 @@ package dev.c8s.controller.logs;
 
 import dev.c8s.model.masking.SecretMasker;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,10 +34,32 @@ import org.jboss.logging.Logger;
 public class StepLogFollower {
   private static final Logger LOG = Logger.getLogger(StepLogFollower.class);
 
+  /** A follower that has read nothing for this long after its step ended is not going to. */
+  private static final Duration QUIET = Duration.ofSeconds(3);
+
   @Inject LogArchiver archiver;
 
-  private final Map<String, CompletableFuture<String>> byPod = new ConcurrentHashMap<>();
+  private final Map<String, Following> byPod = new ConcurrentHashMap<>();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+  /** One pod's follower: its result, when it last read, and the watch to close if abandoned. */
+  private static final class Following {
+    volatile CompletableFuture<String> result;
+    volatile long lastRead = System.nanoTime();
+    volatile LogWatch watch;
+
+    boolean quiet() {
+      return System.nanoTime() - lastRead > QUIET.toNanos();
+    }
+
+    void abandon() {
+      result.cancel(true);
+      LogWatch w = watch;
+      if (w != null) {
+        w.close();
+      }
+    }
+  }
 
   /** Starts following {@code pod}'s step container once, if it runs now. */
   public void followIfRunning(
@@ -47,67 +73,110 @@ public class StepLogFollower {
     }
     byPod.computeIfAbsent(
         pod.getMetadata().getUid(),
-        uid ->
-            CompletableFuture.supplyAsync(
-                () -> follow(namespace, run, step, pod, secretValues.get()), threads));
+        uid -> {
+          Following following = new Following();
+          following.result =
+              CompletableFuture.supplyAsync(
+                  () -> follow(following, namespace, run, step, pod, secretValues.get()), threads);
+          return following;
+        });
   }
 
   /**
-   * The URL of the followed log once the follower has finished, waiting up to {@code atMost}; empty
-   * when the pod was not followed or following failed (the caller reads the log instead).
+   * The URL of the followed log once the follower has finished, waiting up to {@code atMost} while
+   * it still reads; empty when the pod was not followed, following failed or stalled (a log server
+   * that keeps the stream open after the container ended), and the caller reads the log instead.
    */
   public Optional<String> finished(Pod pod, Duration atMost) {
-    CompletableFuture<String> following = byPod.remove(pod.getMetadata().getUid());
+    Following following = byPod.remove(pod.getMetadata().getUid());
     if (following == null) {
       return Optional.empty();
     }
+    long deadline = System.nanoTime() + atMost.toNanos();
     try {
-      return Optional.of(following.get(atMost.toMillis(), TimeUnit.MILLISECONDS));
-    } catch (ExecutionException | TimeoutException e) {
-      following.cancel(true);
+      while (true) {
+        try {
+          return Optional.of(following.result.get(200, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException stillReading) {
+          if (following.quiet() || System.nanoTime() > deadline) {
+            following.abandon();
+            return Optional.empty();
+          }
+        }
+      }
+    } catch (ExecutionException e) {
       LOG.warnf(
           "following the log of pod %s/%s failed (%s); reading it whole instead",
-          pod.getMetadata().getNamespace(), pod.getMetadata().getName(), e);
+          pod.getMetadata().getNamespace(), pod.getMetadata().getName(), e.getCause());
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      following.abandon();
       return Optional.empty();
     }
   }
 
-  /** Forgets a pod whose step was stopped or lost (its follower ends with its container). */
+  /** Lets a stopped step's follower finish on its own (it ends with the container). */
   public void forget(Pod pod) {
     byPod.remove(pod.getMetadata().getUid());
   }
 
   private String follow(
-      String namespace, String run, String step, Pod pod, Collection<String> secretValues) {
+      Following following,
+      String namespace,
+      String run,
+      String step,
+      Pod pod,
+      Collection<String> secretValues) {
     String key = ObjectKeys.log(namespace, run, step);
     SecretMasker masker = new SecretMasker(secretValues);
     List<String> before = LogArchiver.initContainersThatRan(pod);
     List<String> after = new ArrayList<>();
-    if (pod.getSpec() != null) {
-      pod.getSpec().getContainers().stream()
-          .map(c -> c.getName())
-          .filter(name -> !LogArchiver.STEP.equals(name))
-          .forEach(after::add);
-    }
+    pod.getSpec().getContainers().stream()
+        .map(c -> c.getName())
+        .filter(name -> !LogArchiver.STEP.equals(name))
+        .forEach(after::add);
     boolean headers = !before.isEmpty() || !after.isEmpty();
     MultipartUploadStream upload = archiver.upload(key);
     try {
       for (String container : before) {
-        archiver.copy(upload, masker, pod, container, true, false);
+        archiver.copy(upload, masker, pod, container, true);
       }
-      archiver.copy(upload, masker, pod, LogArchiver.STEP, headers, true);
+      if (headers) {
+        LogArchiver.header(upload, LogArchiver.STEP);
+      }
+      following.watch = archiver.followStep(pod);
+      try (InputStream log = new Progress(following.watch.getOutput(), following)) {
+        masker.copy(log, upload);
+      } finally {
+        following.watch.close();
+      }
       // The step container ends only after the upload helper is done (it waits for it).
       for (String container : after) {
-        archiver.copy(upload, masker, pod, container, true, false);
+        archiver.copy(upload, masker, pod, container, true);
       }
       upload.close();
       return archiver.url(key);
-    } catch (Exception e) {
+    } catch (IOException | RuntimeException e) {
       upload.abort();
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("following the log of step " + step + " failed", e);
+    }
+  }
+
+  /** Notes when the followed stream last delivered bytes. */
+  private static final class Progress extends FilterInputStream {
+    private final Following following;
+
+    Progress(InputStream in, Following following) {
+      super(in);
+      this.following = following;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      following.lastRead = System.nanoTime();
+      return n;
     }
   }
 

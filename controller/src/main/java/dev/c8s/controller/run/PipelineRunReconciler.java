@@ -66,12 +66,18 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   }
 
   private UpdateControl<PipelineRun> reconcileTimed(PipelineRun run, Context<PipelineRun> context) {
+    Instant now = clock.instant();
     if (run.getStatus() != null
         && run.getStatus().getPhase() != null
         && run.getStatus().getPhase().isTerminal()) {
-      return UpdateControl.noUpdate();
+      // A finished run changes no more, except for logs that object storage refused earlier.
+      if (!RunStatusBuilder.logsPending(run.getStatus())) {
+        return UpdateControl.noUpdate();
+      }
+      RunStatusBuilder status = new RunStatusBuilder(run, now);
+      jobs.retryPendingLogs(run, status, Set.of());
+      return retryLogsLater(write(run, status), status, now);
     }
-    Instant now = clock.instant();
     RunStatusBuilder status = new RunStatusBuilder(run, now).reconciled();
     if (run.getStatus() == null || run.getStatus().getPipelineSpec() == null) {
       Optional<String> problem = snapshot(run, status);
@@ -166,8 +172,15 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
                 launch.name(), KubernetesNames.jobName(run.getMetadata().getName(), launch.name()));
       }
     }
-    // Archiving comes after the next Jobs are created, so log size never delays the pipeline.
-    finishedPods.forEach((step, pod) -> jobs.archive(run, step, pod, status));
+    // Archiving comes after the next Jobs are created, so log size never delays the pipeline, and
+    // an object store that fails never keeps the status from being written.
+    if (RunStatusBuilder.logsPending(run.getStatus())) {
+      jobs.retryPendingLogs(
+          run,
+          status,
+          finishedPods.keySet().stream().map(Step::getName).collect(Collectors.toSet()));
+    }
+    finishedPods.forEach((step, pod) -> jobs.archiveOrDefer(run, step, pod, status));
     boolean anyRunning =
         status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
     if (decision.phase() == RunPhase.Running && !anyRunning && waitingForQuota) {
@@ -175,7 +188,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     } else {
       status.phase(decision.phase(), decision.reason(), decision.message());
     }
-    UpdateControl<PipelineRun> control = write(run, status);
+    UpdateControl<PipelineRun> control = retryLogsLater(write(run, status), status, now);
     if (rejected) {
       // The engine decides what a failed step means (skips, clean-up steps) in the next pass.
       return control.rescheduleAfter(Duration.ofMillis(100));
@@ -187,6 +200,29 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         .recheckAt()
         .map(at -> control.rescheduleAfter(Duration.between(now, at).plusMillis(100)))
         .orElse(control);
+  }
+
+  /**
+   * Comes back for logs object storage refused: after 5 s, then a quarter of the outage so far, at
+   * most every minute.
+   */
+  private static UpdateControl<PipelineRun> retryLogsLater(
+      UpdateControl<PipelineRun> control, RunStatusBuilder status, Instant now) {
+    PipelineRunStatus current = status.build();
+    if (!RunStatusBuilder.logsPending(current)) {
+      return control;
+    }
+    Instant since =
+        current.getConditions().stream()
+            .filter(c -> RunStatusBuilder.LOGS_ARCHIVED.equals(c.getType()))
+            .map(c -> c.getLastTransitionTime())
+            .findFirst()
+            .orElse(now);
+    Duration outage = Duration.between(since, now);
+    Duration wait = outage.dividedBy(4);
+    wait = wait.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : wait;
+    wait = wait.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : wait;
+    return control.rescheduleAfter(wait);
   }
 
   /**

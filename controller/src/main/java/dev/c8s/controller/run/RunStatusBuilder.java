@@ -33,6 +33,15 @@ public final class RunStatusBuilder {
    */
   public static final String RECONCILE_FAILURE = "ReconcileFailure";
 
+  /**
+   * Whether every finished step's log is in object storage: present once archiving a log failed,
+   * False while it is retried ({@code ObjectStorageUnavailable}) or given up ({@code LogsLost}),
+   * True when all arrived.
+   */
+  public static final String LOGS_ARCHIVED = "LogsArchived";
+
+  private static final String STORAGE_UNAVAILABLE = "ObjectStorageUnavailable";
+
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   private final PipelineRunStatus original;
@@ -85,6 +94,53 @@ public final class RunStatusBuilder {
   public RunStatusBuilder artifactUrls(String step, List<String> urls) {
     step(step).setArtifactUrls(urls);
     return this;
+  }
+
+  /** A finished step's log could not be stored; the reconciliation retries it with back-off. */
+  public RunStatusBuilder logsPending(String step, String error) {
+    setCondition(
+        LOGS_ARCHIVED,
+        ConditionStatus.FALSE,
+        STORAGE_UNAVAILABLE,
+        "log of step " + step + " not archived yet (retrying): " + error);
+    return this;
+  }
+
+  /** A step's log can no longer be archived (its pod is gone); no more retries. */
+  public RunStatusBuilder logsLost(String step, String message) {
+    setCondition(LOGS_ARCHIVED, ConditionStatus.FALSE, "LogsLost", "step " + step + ": " + message);
+    return this;
+  }
+
+  /** After a retry: True once no finished step still waits for its log. */
+  public RunStatusBuilder logsSettled() {
+    if (logsPending(status) && awaitingLogs().isEmpty()) {
+      setCondition(LOGS_ARCHIVED, ConditionStatus.TRUE, "Archived", "every step's log is archived");
+    }
+    return this;
+  }
+
+  /** The names of finished steps that ran a Job but have no archived log yet. */
+  public List<String> awaitingLogs() {
+    return status.getSteps() == null
+        ? List.of()
+        : status.getSteps().stream()
+            .filter(s -> s.getPhase().isTerminal() && s.getJobName() != null)
+            .filter(s -> s.getLogUrl() == null)
+            .map(StepStatus::getName)
+            .toList();
+  }
+
+  /** Whether {@code status} has step logs waiting for object storage to come back. */
+  public static boolean logsPending(PipelineRunStatus status) {
+    return status != null
+        && status.getConditions() != null
+        && status.getConditions().stream()
+            .anyMatch(
+                c ->
+                    LOGS_ARCHIVED.equals(c.getType())
+                        && c.getStatus() == ConditionStatus.FALSE
+                        && STORAGE_UNAVAILABLE.equals(c.getReason()));
   }
 
   /** Whether the step has finished as far as the stored status knows. */

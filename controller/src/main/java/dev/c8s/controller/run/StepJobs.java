@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -106,6 +107,55 @@ public class StepJobs {
     return job.getMetadata().getOwnerReferences() != null
         && job.getMetadata().getOwnerReferences().stream()
             .anyMatch(o -> run.getMetadata().getUid().equals(o.getUid()));
+  }
+
+  /**
+   * As {@link #archive}, but an object store that fails leaves the step without a log URL and the
+   * run with a {@code LogsArchived=False} condition instead of failing the reconciliation: the
+   * status never waits on object storage.
+   */
+  void archiveOrDefer(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
+    try {
+      archive(run, step, pod, status);
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "log of step %s of %s/%s not archived, retrying: %s",
+          step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
+      status.logsPending(step.getName(), String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Tries again to archive the logs of finished steps that object storage refused earlier, from
+   * their pods (kept for the Job's TTL); a step whose pod is gone is recorded as lost.
+   */
+  void retryPendingLogs(PipelineRun run, RunStatusBuilder status, Set<String> archivedNow) {
+    String namespace = run.getMetadata().getNamespace();
+    for (String name : status.awaitingLogs()) {
+      if (archivedNow.contains(name)) {
+        continue;
+      }
+      Step step =
+          run.getStatus().getPipelineSpec().getSteps().stream()
+              .filter(s -> s.getName().equals(name))
+              .findFirst()
+              .orElseThrow();
+      List<Pod> pods =
+          client
+              .pods()
+              .inNamespace(namespace)
+              .withLabel(
+                  "batch.kubernetes.io/job-name",
+                  KubernetesNames.jobName(run.getMetadata().getName(), name))
+              .list()
+              .getItems();
+      if (pods.isEmpty()) {
+        status.logsLost(name, "its pod was gone before object storage accepted the log");
+      } else {
+        archiveOrDefer(run, step, pods.get(0), status);
+      }
+    }
+    status.logsSettled();
   }
 
   /** Stores a finished step's masked log and notes its uploaded artifacts in the status. */

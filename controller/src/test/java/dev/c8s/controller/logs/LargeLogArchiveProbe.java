@@ -42,7 +42,7 @@ public final class LargeLogArchiveProbe {
   }
 
   /** A client of S3Proxy with its test credentials, path-style. */
-  static S3Client client(String endpoint) {
+  public static S3Client client(String endpoint) {
     return S3Client.builder()
         .endpointOverride(URI.create(endpoint))
         .forcePathStyle(true)
