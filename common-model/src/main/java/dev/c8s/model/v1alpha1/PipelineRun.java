@@ -4,6 +4,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
 import io.fabric8.crd.generator.annotation.PrinterColumnFormat;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -20,6 +21,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("pipelineruns")
 @Singular("pipelinerun")
 @ShortNames("pr")
+// Enforced by the API server itself, so it holds for every writer and even with the admission
+// webhook down (the webhook never sees status writes).
+@ValidationRule(
+    value =
+        "!has(oldSelf.status) || !has(oldSelf.status.phase)"
+            + " || !(oldSelf.status.phase in ['Succeeded', 'Failed', 'Cancelled'])"
+            + " || self.spec == oldSelf.spec",
+    message =
+        "the spec of a finished run (Succeeded, Failed or Cancelled) cannot change; start a new run instead",
+    reason = "FieldValueForbidden")
 @AdditionalPrinterColumn(name = "Status", type = Type.STRING, jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "Config", type = Type.STRING, jsonPath = ".spec.pipelineConfigRef")
 @AdditionalPrinterColumn(name = "Commit", type = Type.STRING, jsonPath = ".spec.commit")

@@ -3,12 +3,20 @@ package dev.c8s.model.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.time.Instant;
 import java.util.List;
 
 /** Observed state of a run, written only by the controller through its status builder. */
 @JsonClassDescription("Runtime status of the run (managed by controller)")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value =
+        "!has(oldSelf.phase) || !(oldSelf.phase in ['Succeeded', 'Failed', 'Cancelled'])"
+            + " || (has(self.phase) && self.phase == oldSelf.phase)",
+    message =
+        "a finished run (Succeeded, Failed or Cancelled) keeps its phase; start a new run instead",
+    reason = "FieldValueForbidden")
 public class PipelineRunStatus {
 
   /** Overall phase: Pending, Running, Succeeded, Failed or Cancelled. */
