@@ -1,5 +1,6 @@
 package dev.c8s.controller.metrics;
 
+import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
@@ -11,26 +12,63 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The controller's Prometheus metrics: runs by phase, run and step durations, queue wait, running
- * runs and steps waiting for quota. Fed with each status transition the reconciler writes.
+ * runs and runs waiting for quota. Counters and timers are fed with each status transition the
+ * reconciler writes, once per run; the gauges count the runs' stored status in the informer cache,
+ * so they reflect only status that reached the API server and forget deleted runs.
  */
 @ApplicationScoped
 public class RunMetrics {
-  private final Set<String> running = ConcurrentHashMap.newKeySet();
-  private final Set<String> waitingForQuota = ConcurrentHashMap.newKeySet();
+  /** Runs whose end was counted: a status patch that failed and is retried counts once. */
+  private final Set<String> counted =
+      Collections.newSetFromMap(
+          Collections.synchronizedMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > REMEMBERED_RUNS;
+                }
+              }));
+
+  private static final int REMEMBERED_RUNS = 10_000;
   private final Map<String, Boolean> queued = new ConcurrentHashMap<>();
+  private volatile Supplier<Stream<PipelineRun>> runs = Stream::empty;
 
   @Inject MeterRegistry registry;
 
   @jakarta.annotation.PostConstruct
   void gauges() {
-    registry.gauge("c8s_pipelineruns_running", running, Set::size);
-    registry.gauge("c8s_steps_waiting_for_quota", waitingForQuota, Set::size);
+    registry.gauge("c8s_pipelineruns_running", this, m -> m.count(RunMetrics::running));
+    registry.gauge("c8s_steps_waiting_for_quota", this, m -> m.count(RunMetrics::waitsForQuota));
+  }
+
+  /** The cached runs the gauges count (the reconciler's primary cache). */
+  public void countFrom(Supplier<Stream<PipelineRun>> cachedRuns) {
+    this.runs = cachedRuns;
+  }
+
+  private double count(java.util.function.Predicate<PipelineRunStatus> which) {
+    return runs.get().map(PipelineRun::getStatus).filter(s -> s != null && which.test(s)).count();
+  }
+
+  private static boolean running(PipelineRunStatus status) {
+    return status.getPhase() == RunPhase.Running;
+  }
+
+  private static boolean waitsForQuota(PipelineRunStatus status) {
+    return status.getPhase() != null
+        && !status.getPhase().isTerminal()
+        && status.getSteps() != null
+        && status.getSteps().stream().anyMatch(s -> "WaitingForQuota".equals(s.getReason()));
   }
 
   /** Times one reconciliation of {@code controller}. */
@@ -43,17 +81,15 @@ public class RunMetrics {
         .record(reconcile);
   }
 
-  /** Records what changed between two statuses of run {@code key} ({@code namespace/name}). */
+  /**
+   * Records what changed between two statuses of run {@code key} (its UID): a run's end is counted
+   * once even when the patch that wrote it failed and the next pass writes it again.
+   */
   public void transition(
       String key, Instant created, PipelineRunStatus before, PipelineRunStatus after) {
     RunPhase was = before == null ? null : before.getPhase();
     RunPhase now = after.getPhase();
-    if (now == RunPhase.Running) {
-      running.add(key);
-    } else {
-      running.remove(key);
-    }
-    if (now != null && now.isTerminal() && was != now) {
+    if (now != null && now.isTerminal() && was != now && counted.add(key)) {
       Counter.builder("c8s_pipelineruns_finished_total")
           .description("PipelineRuns that reached a terminal phase")
           .tag("phase", now.name())
@@ -68,9 +104,7 @@ public class RunMetrics {
     if (after.getSteps() == null) {
       return;
     }
-    boolean anyWaiting = false;
     for (StepStatus step : after.getSteps()) {
-      anyWaiting |= "WaitingForQuota".equals(step.getReason());
       StepStatus previous = previous(before, step.getName());
       boolean newlyDone =
           step.getPhase().isTerminal() && (previous == null || !previous.getPhase().isTerminal());
@@ -91,11 +125,6 @@ public class RunMetrics {
             .register(registry)
             .record(Duration.between(created, step.getStartTime()).abs());
       }
-    }
-    if (anyWaiting && !now.isTerminal()) {
-      waitingForQuota.add(key);
-    } else {
-      waitingForQuota.remove(key);
     }
   }
 

@@ -57,6 +57,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
       EventSourceContext<PipelineRun> context) {
+    metrics.countFrom(() -> context.getPrimaryCache().list());
     return RunEventSources.create(context);
   }
 
@@ -312,7 +313,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     }
     String created = run.getMetadata().getCreationTimestamp();
     metrics.transition(
-        run.getMetadata().getNamespace() + "/" + run.getMetadata().getName(),
+        run.getMetadata().getUid(),
         created == null ? null : Instant.parse(created),
         run.getStatus(),
         status.build());

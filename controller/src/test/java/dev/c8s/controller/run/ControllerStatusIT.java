@@ -153,6 +153,29 @@ class ControllerStatusIT {
   }
 
   @Test
+  void aRunDeletedWhileRunningLeavesTheRunningGauge() {
+    double before = runningGauge();
+    client.resource(config(ns, "deleted", step("slow", "sleep 600"))).create();
+    client.resource(run(ns, "deleted-1", "deleted", "main")).create();
+    await().atMost(Duration.ofSeconds(60)).until(() -> runningGauge() == before + 1);
+
+    client.resources(PipelineRun.class).inNamespace(ns).withName("deleted-1").delete();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> runningGauge() == before);
+  }
+
+  /** The value of c8s_pipelineruns_running on the controller's Prometheus endpoint. */
+  private static double runningGauge() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("c8s_pipelineruns_running "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void runningStepWhoseJobIsDeletedFailsWithJobDeletedInsteadOfHanging() {
     client
         .resource(config(ns, "lost", step("slow", "sleep 600"), step("after", "true", "slow")))
