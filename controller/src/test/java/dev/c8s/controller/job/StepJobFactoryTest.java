@@ -51,6 +51,13 @@ class StepJobFactoryTest {
   }
 
   @Test
+  void aStoppedStepHasTenSecondsToCleanUpNotKubernetesThirty() {
+    Job job = build(launch(List.of(), List.of()), StepTransfers.NONE);
+    assertThat(job.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+        .isEqualTo(10L);
+  }
+
+  @Test
   void cloneInitContainerGetsRepositoryCommitAndOptionalCredentials() {
     Job job =
         StepJobFactory.build(
