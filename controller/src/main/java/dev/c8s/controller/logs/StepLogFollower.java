@@ -116,9 +116,21 @@ public class StepLogFollower {
     }
   }
 
-  /** Lets a stopped step's follower finish on its own (it ends with the container). */
+  /**
+   * Lets a stopped step's follower finish on its own: it ends with the container, within the step's
+   * termination grace; one still reading a minute later is closed.
+   */
   public void forget(Pod pod) {
-    byPod.remove(pod.getMetadata().getUid());
+    Following following = byPod.remove(pod.getMetadata().getUid());
+    if (following != null) {
+      CompletableFuture.delayedExecutor(1, TimeUnit.MINUTES)
+          .execute(
+              () -> {
+                if (!following.result.isDone()) {
+                  following.abandon();
+                }
+              });
+    }
   }
 
   private String follow(
