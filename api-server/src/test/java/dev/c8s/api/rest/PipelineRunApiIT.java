@@ -12,6 +12,7 @@ import dev.c8s.api.testing.ApiServerResources;
 import dev.c8s.api.testing.Fixtures;
 import dev.c8s.api.testing.Identities;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -163,9 +164,12 @@ class PipelineRunApiIT {
     var spec = Fixtures.spec(Fixtures.step("test"));
     spec.setMatrix(Fixtures.matrix(Map.of("go", List.of("1.22"))));
     Fixtures.config(ns, "webapp", spec);
-    PipelineRun original = Fixtures.run(ns, "webapp-first", "webapp", "release/1", RunPhase.Failed);
+    // the matrix index goes in before the run ends: a finished run's spec cannot change
+    PipelineRun original = Fixtures.run(ns, "webapp-first", "webapp", "release/1", null);
     original.getSpec().setMatrixIndex(Map.of("go", "1.22"));
-    Fixtures.kube().resource(original).update();
+    PipelineRunStatus failed = new PipelineRunStatus();
+    failed.setPhase(RunPhase.Failed);
+    Fixtures.status(Fixtures.kube().resource(original).update(), failed);
 
     String name =
         asAdmin()
