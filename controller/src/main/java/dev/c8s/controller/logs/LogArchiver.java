@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class LogArchiver {
   private static final Logger LOG = Logger.getLogger(LogArchiver.class);
   static final String STEP = "step";
+  private static final int READ_ATTEMPTS = 3;
 
   @Inject KubernetesClient client;
   @Inject S3Client s3;
@@ -41,6 +42,28 @@ public class LogArchiver {
    * URL, or empty when the pod has no log to read (it was never scheduled or is gone).
    */
   public Optional<String> archive(
+      String namespace, String run, String step, Pod pod, Collection<String> secretValues) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return archiveOnce(namespace, run, step, pod, secretValues);
+      } catch (UncheckedIOException e) {
+        // The log stream broke mid-read; the pod is still there, so read it again from the start.
+        if (attempt == READ_ATTEMPTS) {
+          throw e;
+        }
+      } catch (KubernetesClientException e) {
+        // No HTTP status: the connection broke (an HTTP/2 stream reset, for one): read it again.
+        if (e.getCode() != 0 || attempt == READ_ATTEMPTS) {
+          LOG.warnf(
+              "no log for %s/%s step %s (pod %s): %s",
+              namespace, run, step, pod.getMetadata().getName(), e.getMessage());
+          return Optional.empty();
+        }
+      }
+    }
+  }
+
+  private Optional<String> archiveOnce(
       String namespace, String run, String step, Pod pod, Collection<String> secretValues) {
     List<String> containers = containersThatRan(pod);
     if (containers.isEmpty()) {
@@ -57,12 +80,6 @@ public class LogArchiver {
       }
       upload.close();
       return Optional.of(ObjectKeys.url(storage.logsBucket(), key));
-    } catch (KubernetesClientException e) {
-      upload.abort();
-      LOG.warnf(
-          "no log for %s/%s step %s (pod %s): %s",
-          namespace, run, step, pod.getMetadata().getName(), e.getMessage());
-      return Optional.empty();
     } catch (IOException e) {
       upload.abort();
       throw new UncheckedIOException(e);

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,12 @@ final class PodProblems {
 
   private static final Set<String> CONFIG = Set.of("CreateContainerConfigError");
 
+  /**
+   * How long a pod may wait in CreateContainerConfigError before its step fails: the kubelet's
+   * Secret cache can lag a Secret created moments before the run, and it retries by itself.
+   */
+  static final Duration CONFIG_GRACE = Duration.ofSeconds(30);
+
   /** Longest container message quoted in a step's status. */
   private static final int MESSAGE_LIMIT = 600;
 
@@ -29,8 +37,14 @@ final class PodProblems {
   /** A reason and message for a container stuck in a state that needs a person. */
   record Problem(StepReason reason, String message) {}
 
-  /** The first container (init containers first) that cannot start, if any. */
-  static Optional<Problem> stuck(List<Pod> pods) {
+  /** The first container (init containers first) that cannot start, if any, at {@code now}. */
+  static Optional<Problem> stuck(List<Pod> pods, Instant now) {
+    boolean old =
+        pods.stream()
+            .map(p -> p.getMetadata().getCreationTimestamp())
+            .filter(t -> t != null)
+            .map(Instant::parse)
+            .anyMatch(created -> created.plus(CONFIG_GRACE).isBefore(now));
     for (ContainerStatus status : statuses(pods)) {
       ContainerStateWaiting waiting =
           status.getState() == null ? null : status.getState().getWaiting();
@@ -50,7 +64,7 @@ final class PodProblems {
                     + "): "
                     + shorten(waiting.getMessage())));
       }
-      if (CONFIG.contains(waiting.getReason())) {
+      if (CONFIG.contains(waiting.getReason()) && old) {
         return Optional.of(
             new Problem(
                 StepReason.ContainerConfigError,

@@ -44,7 +44,7 @@ public record StepObservation(
     if (failed.isPresent()) {
       return failed(job, pods, failed.get(), exitCode, started);
     }
-    Optional<PodProblems.Problem> stuck = PodProblems.stuck(pods);
+    Optional<PodProblems.Problem> stuck = PodProblems.stuck(pods, now);
     if (stuck.isPresent()) {
       return new StepObservation(
           new StepState(StepPhase.Failed, stuck.get().reason(), started),

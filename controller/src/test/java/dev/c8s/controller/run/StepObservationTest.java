@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** What a step's Job and pod say about the step, including what stops it before it runs. */
 class StepObservationTest {
   private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+  private static final Instant CREATED = Instant.parse("2026-11-28T11:59:00Z");
 
   @Test
   void anImageTheKubeletBacksOffFromPullingFailsTheStepAtOnceWithTheRuntimesAnswer() {
@@ -50,21 +52,29 @@ class StepObservationTest {
   }
 
   @Test
-  void aMissingSecretKeyFailsTheStepAsAContainerConfigError() {
-    Pod pod =
-        pod(
-            List.of(),
-            List.of(
-                waiting(
-                    "step",
-                    "reg/app:1",
-                    "CreateContainerConfigError",
-                    "couldn't find key token in Secret team/deploy")));
+  void aMissingSecretKeyThatLastsFailsTheStepAsAContainerConfigError() {
+    Pod pod = configError("couldn't find key token in Secret team/deploy");
 
-    StepObservation seen = StepObservation.of(job(null), List.of(pod), NOW);
+    StepObservation seen =
+        StepObservation.of(job(null), List.of(pod), CREATED.plus(Duration.ofSeconds(31)));
 
     assertThat(seen.state().reason()).isEqualTo(StepReason.ContainerConfigError);
     assertThat(seen.message()).contains("couldn't find key token");
+  }
+
+  @Test
+  void aContainerConfigErrorInAFreshPodIsGivenTimeForTheKubeletsSecretCache() {
+    Pod pod = configError("secret \"git-credentials\" not found");
+
+    StepObservation seen =
+        StepObservation.of(job(null), List.of(pod), CREATED.plus(Duration.ofSeconds(5)));
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Running);
+  }
+
+  private static Pod configError(String message) {
+    return pod(
+        List.of(), List.of(waiting("step", "reg/app:1", "CreateContainerConfigError", message)));
   }
 
   @Test
@@ -133,6 +143,7 @@ class StepObservationTest {
     return new PodBuilder()
         .withNewMetadata()
         .withName("r-1-build-abcde")
+        .withCreationTimestamp(CREATED.toString())
         .endMetadata()
         .withNewStatus()
         .withInitContainerStatuses(init)
