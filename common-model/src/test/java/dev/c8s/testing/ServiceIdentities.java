@@ -127,6 +127,11 @@ public final class ServiceIdentities {
 
   /** A client that authenticates as {@code service}; the caller closes it. */
   public KubernetesClient client(Service service) {
+    return tokenClient(admin, token(service));
+  }
+
+  /** A client of {@code admin}'s cluster that authenticates with {@code token} only. */
+  public static KubernetesClient tokenClient(KubernetesClient admin, String token) {
     Config adminConfig = admin.getConfiguration();
     // A fresh Config: the admin's client certificate must not ride along with the token.
     Config config =
@@ -135,7 +140,7 @@ public final class ServiceIdentities {
             .withCaCertData(adminConfig.getCaCertData())
             .withCaCertFile(adminConfig.getCaCertFile())
             .withNamespace(RELEASE_NAMESPACE)
-            .withOauthToken(token(service))
+            .withOauthToken(token)
             .build();
     return new KubernetesClientBuilder().withConfig(config).build();
   }

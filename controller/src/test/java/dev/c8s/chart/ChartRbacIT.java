@@ -21,10 +21,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpecBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -176,16 +173,7 @@ class ChartRbacIT {
                     .build())
             .getStatus()
             .getToken();
-    Config adminConfig = admin.getConfiguration();
-    // a fresh Config: the admin's client certificate must not ride along with the token
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl(adminConfig.getMasterUrl())
-            .withCaCertData(adminConfig.getCaCertData())
-            .withCaCertFile(adminConfig.getCaCertFile())
-            .withOauthToken(token)
-            .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return ServiceIdentities.tokenClient(admin, token);
   }
 
   private static Job job(String name) {

@@ -141,14 +141,7 @@ public class StepJobs {
               .findFirst()
               .orElseThrow();
       List<Pod> pods =
-          client
-              .pods()
-              .inNamespace(namespace)
-              .withLabel(
-                  "batch.kubernetes.io/job-name",
-                  KubernetesNames.jobName(run.getMetadata().getName(), name))
-              .list()
-              .getItems();
+          podsOfJob(namespace, KubernetesNames.jobName(run.getMetadata().getName(), name));
       if (pods.isEmpty()) {
         status.logsLost(name, "its pod was gone before object storage accepted the log");
       } else {
@@ -357,10 +350,14 @@ public class StepJobs {
   }
 
   private List<Pod> podsOf(Job job) {
+    return podsOfJob(job.getMetadata().getNamespace(), job.getMetadata().getName());
+  }
+
+  private List<Pod> podsOfJob(String namespace, String jobName) {
     return client
         .pods()
-        .inNamespace(job.getMetadata().getNamespace())
-        .withLabel("batch.kubernetes.io/job-name", job.getMetadata().getName())
+        .inNamespace(namespace)
+        .withLabel("batch.kubernetes.io/job-name", jobName)
         .list()
         .getItems();
   }
