@@ -28,6 +28,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class Platform {
   static final String LOGS_BUCKET = "c8s-logs";
   private static final Duration STARTUP = Duration.ofSeconds(120);
+
+  /**
+   * As every test JVM of the build (parent pom): under load the test API server closed HTTP/2
+   * connections mid-request ("Connection was closed").
+   */
+  private static final Map<String, String> HTTP1 = Map.of("kubernetes.http2.disable", "true");
+
   private static Platform instance;
 
   private final RealNodeCluster cluster;
@@ -71,8 +78,7 @@ final class Platform {
               // smaller than the 100 MB log of QuotaAndLargeLogE2E: archiving must stream
               "-Xmx96m");
       PackagedService webhook =
-          PackagedService.start(
-              jar("webhook"), cluster.quarkusClientProperties(Service.WEBHOOK), log("webhook"));
+          PackagedService.start(jar("webhook"), webhookProperties(cluster), log("webhook"));
       controller.awaitReady(STARTUP);
       webhook.awaitReady(STARTUP);
       instance = new Platform(cluster, s3, controller, webhook);
@@ -95,6 +101,13 @@ final class Platform {
     p.put("c8s.controller.git-image", NodeImages.HELPER);
     p.put("c8s.controller.transfer-image", NodeImages.HELPER);
     p.put("c8s.controller.lease-namespace", ServiceIdentities.RELEASE_NAMESPACE);
+    p.putAll(HTTP1);
+    return p;
+  }
+
+  private static Map<String, String> webhookProperties(RealNodeCluster cluster) {
+    Map<String, String> p = new HashMap<>(cluster.quarkusClientProperties(Service.WEBHOOK));
+    p.putAll(HTTP1);
     return p;
   }
 

@@ -52,8 +52,13 @@ public class LogArchiver {
           throw e;
         }
       } catch (KubernetesClientException e) {
-        // No HTTP status: the connection broke (an HTTP/2 stream reset, for one): read it again.
-        if (e.getCode() != 0 || attempt == READ_ATTEMPTS) {
+        // No answer from the API server: the connection broke (an HTTP/2 stream reset, for one):
+        // read it again; still broken, it is the caller's to retry later, like a failing store.
+        boolean transport = e.getStatus() == null;
+        if (transport && attempt == READ_ATTEMPTS) {
+          throw e;
+        }
+        if (!transport) {
           LOG.warnf(
               "no log for %s/%s step %s (pod %s): %s",
               namespace, run, step, pod.getMetadata().getName(), e.getMessage());
