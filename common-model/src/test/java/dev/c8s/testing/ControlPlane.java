@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -22,6 +24,7 @@ import java.util.stream.Stream;
  */
 public final class ControlPlane implements AutoCloseable {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
   private final KubeAPIServer apiServer;
   private final Path workDir;
@@ -60,9 +63,16 @@ public final class ControlPlane implements AutoCloseable {
                 // Set in code: the KUBE_API_TEST_OFFLINE_MODE variable is misparsed before 7.8.
                 .withOfflineMode(offline)
                 .withUpdateKubeConfig(false)
-                .withStartupTimeout(120_000)
+                .withStartupTimeout((int) STARTUP_TIMEOUT.toMillis())
                 .build());
-    server.start();
+    MidnightGuard.awaitSameDayDeadline(Clock.systemDefaultZone(), STARTUP_TIMEOUT);
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      // A failed readiness check leaves etcd and kube-apiserver running; they must not outlive us.
+      server.stop();
+      throw e;
+    }
     ControlPlane plane;
     try {
       plane =
