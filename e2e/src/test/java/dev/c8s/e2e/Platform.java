@@ -157,6 +157,19 @@ final class Platform {
     return s3.getObjectAsBytes(b -> b.bucket(uri.getHost()).key(key)).asUtf8String();
   }
 
+  /** The text of the objects under {@code prefix} in the logs bucket, in key order. */
+  String logObjects(String prefix) {
+    StringBuilder text = new StringBuilder();
+    s3.listObjectsV2Paginator(b -> b.bucket(LOGS_BUCKET).prefix(prefix)).contents().stream()
+        .map(o -> o.key())
+        .sorted()
+        .forEach(
+            key ->
+                text.append(
+                    s3.getObjectAsBytes(b -> b.bucket(LOGS_BUCKET).key(key)).asUtf8String()));
+    return text.toString();
+  }
+
   /** The size in bytes of an object named by an {@code s3://bucket/key} URL. */
   long objectSize(String s3Url) {
     URI uri = URI.create(s3Url);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.c8s.model.engine.StepReason;
+import dev.c8s.model.storage.StepLogKeys;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
@@ -144,6 +145,40 @@ class StepFailuresE2E {
                       .list()
                       .getItems()
                       .isEmpty());
+    }
+  }
+
+  @Test
+  void aStepsOutputIsInObjectStorageWhileItRunsAndSurvivesItsPodBeingDeleted() {
+    try (Team evicted = Team.create("evicted", Team.GIT_PASSWORD)) {
+      String sha = evicted.git.commit(Map.of("README.md", "evicted\n"), "first");
+      evicted.pipeline(
+          """
+            steps:
+              - name: long
+                image: %s
+                commands: ["echo printed before the pod went", "sleep 300"]
+                resources: {cpu: 100m, memory: 64Mi}
+          """
+              .formatted(NodeImages.STEP));
+      String name = evicted.run("evicted-1", sha);
+      String live = StepLogKeys.liveSegments(evicted.namespace, name, "long");
+      await()
+          .atMost(Duration.ofMinutes(2))
+          .until(() -> evicted.platform.logObjects(live).contains("printed before the pod went"));
+
+      // As an eviction or a drain would: the pod goes while the step still runs.
+      evicted
+          .platform
+          .admin()
+          .pods()
+          .inNamespace(evicted.namespace)
+          .withLabel("batch.kubernetes.io/job-name", name + "-long")
+          .delete();
+      PipelineRun run = evicted.awaitEnded(name, Duration.ofSeconds(90));
+
+      assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Failed);
+      assertThat(evicted.log(run, "long")).contains("printed before the pod went");
     }
   }
 

@@ -2,7 +2,6 @@ package dev.c8s.api.kube;
 
 import dev.c8s.api.problem.ApiException;
 import dev.c8s.model.v1alpha1.C8s;
-import dev.c8s.model.v1alpha1.LabelValues;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -34,10 +33,7 @@ public class PipelineRuns {
    * token is not null (as Kubernetes itself allows).
    */
   public Page<PipelineRun> list(String namespace, RunFilter filter, int limit, String token) {
-    String selector =
-        filter.pipelineConfig() == null
-            ? null
-            : C8s.LABEL_PIPELINE_CONFIG + "=" + LabelValues.of(filter.pipelineConfig());
+    String selector = filter.labelSelector();
     if (!filter.needsScan() && !ScanCursor.isOurs(token)) {
       return objects.list(namespace, limit, token, selector);
     }

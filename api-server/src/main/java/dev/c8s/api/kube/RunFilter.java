@@ -1,16 +1,34 @@
 package dev.c8s.api.kube;
 
+import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.LabelValues;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RunIndexLabels;
 import dev.c8s.model.v1alpha1.RunPhase;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Which runs a list returns; every part is optional.
  *
  * @param pipelineConfig runs of this PipelineConfig (a label selector, evaluated by Kubernetes)
- * @param phase runs in this phase (evaluated here: there is no phase label)
+ * @param phase runs in this phase (narrowed by Kubernetes through the phase label the controller
+ *     keeps, then checked here, since a label may lag its run's phase by one write)
  * @param branch runs of this branch (evaluated here: branch names cannot be label values)
  */
 public record RunFilter(String pipelineConfig, RunPhase phase, String branch) {
+
+  /** The label selector Kubernetes evaluates for this filter, or null for every run. */
+  String labelSelector() {
+    List<String> parts = new ArrayList<>();
+    if (pipelineConfig != null) {
+      parts.add(C8s.LABEL_PIPELINE_CONFIG + "=" + LabelValues.of(pipelineConfig));
+    }
+    if (phase != null) {
+      parts.add(RunIndexLabels.phaseSelector(phase));
+    }
+    return parts.isEmpty() ? null : String.join(",", parts);
+  }
 
   /** Whether part of the filter has to be evaluated by the api-server rather than Kubernetes. */
   boolean needsScan() {

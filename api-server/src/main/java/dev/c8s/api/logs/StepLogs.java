@@ -6,6 +6,7 @@ import dev.c8s.api.storage.ObjectStore;
 import dev.c8s.api.storage.StorageKeys;
 import dev.c8s.api.storage.StorageSettings;
 import dev.c8s.model.masking.SecretMasker;
+import dev.c8s.model.storage.StepLogKeys;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepStatus;
@@ -32,7 +33,8 @@ public class StepLogs {
    * A log ready to stream.
    *
    * @param body the masked log
-   * @param source {@code archive} or {@code pod}
+   * @param source {@code archive}, {@code pod}, or {@code live-archive} (what a running step
+   *     printed so far, from object storage, when its pod cannot be read)
    */
   public record Log(MaskedStream body, String source) {}
 
@@ -79,7 +81,7 @@ public class StepLogs {
     if (job == null) {
       throw noLogYet(stepName, status.map(s -> String.valueOf(s.getPhase())).orElse("Pending"));
     }
-    return live(namespace, job, stepName, follow, masker);
+    return live(namespace, runName, job, stepName, follow, masker);
   }
 
   private Log archived(
@@ -100,8 +102,9 @@ public class StepLogs {
     return new Log(new MaskedStream(in, masker, false, in), "archive");
   }
 
-  private Log live(String namespace, String job, String step, boolean follow, SecretMasker masker) {
-    Pod pod =
+  private Log live(
+      String namespace, String run, String job, String step, boolean follow, SecretMasker masker) {
+    Optional<Pod> found =
         client
             .pods()
             .inNamespace(namespace)
@@ -109,8 +112,12 @@ public class StepLogs {
             .list()
             .getItems()
             .stream()
-            .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()))
-            .orElseThrow(() -> noLogYet(step, "no pod yet"));
+            .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
+    if (found.isEmpty()) {
+      // Evicted, deleted, or its node is gone: what the controller stored while the step ran.
+      return stored(namespace, run, step, masker).orElseThrow(() -> noLogYet(step, "no pod yet"));
+    }
+    Pod pod = found.get();
     ContainerStatus container =
         pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
             ? null
@@ -135,6 +142,21 @@ public class StepLogs {
     }
     InputStream in = logs.getLogInputStream();
     return new Log(new MaskedStream(in, masker, true, in), "pod");
+  }
+
+  /** The archive the controller completed, else the live segments it wrote while the step ran. */
+  private Optional<Log> stored(String namespace, String run, String step, SecretMasker masker) {
+    String bucket = storage.logsBucket();
+    Optional<Log> archive =
+        store
+            .open(bucket, StepLogKeys.archive(namespace, run, step))
+            .map(in -> new Log(new MaskedStream(in, masker, false, in), "archive"));
+    if (archive.isPresent()) {
+      return archive;
+    }
+    return store
+        .openAll(bucket, StepLogKeys.liveSegments(namespace, run, step))
+        .map(in -> new Log(new MaskedStream(in, masker, false, in), "live-archive"));
   }
 
   private static ApiException noLogYet(String step, String why) {

@@ -47,10 +47,11 @@ public class PipelineRunResource {
       operationId = "listPipelineRuns",
       summary = "List PipelineRuns, filtered and paginated",
       description =
-          "pipelineConfig is a label selector evaluated by Kubernetes (runs carry the label"
-              + " c8s.dev/pipeline-config). phase and branch are evaluated by the api-server while"
-              + " it reads Kubernetes pages, so with them a page may hold fewer than limit runs"
-              + " (even none) and still have a continue token: follow it until it is absent.")
+          "pipelineConfig and phase are label selectors evaluated by Kubernetes (the controller"
+              + " keeps the labels c8s.dev/pipeline-config and c8s.dev/phase on every run)."
+              + " branch, and the phase itself, are checked by the api-server while it reads"
+              + " Kubernetes pages, so with them a page may hold fewer than limit runs (even none)"
+              + " and still have a continue token: follow it until it is absent.")
   @APIResponse(
       responseCode = "200",
       description = "One page of runs",

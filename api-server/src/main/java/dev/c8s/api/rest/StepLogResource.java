@@ -41,7 +41,8 @@ public class StepLogResource {
       operationId = "getStepLog",
       summary = "Read a step's log",
       description =
-          "While the step runs, the log comes from its pod (container step); once the controller"
+          "While the step runs, the log comes from its pod (container step), or, when the pod"
+              + " is gone, from what the controller stored while the step ran; once the controller"
               + " has archived it (status.steps[].logURL), from object storage. Values of the"
               + " step's secrets are replaced by *** in both. With follow=true a running step's"
               + " log is streamed until the step ends. Needs get on pipelineruns/log.")
@@ -51,11 +52,13 @@ public class StepLogResource {
       headers =
           @Header(
               name = SOURCE_HEADER,
-              description = "Where the log came from: archive or pod",
+              description =
+                  "Where the log came from: archive, pod, or live-archive (object storage, while"
+                      + " the step runs without a readable pod)",
               schema =
                   @Schema(
                       type = SchemaType.STRING,
-                      enumeration = {"archive", "pod"})),
+                      enumeration = {"archive", "pod", "live-archive"})),
       content =
           @Content(
               mediaType = MediaType.TEXT_PLAIN,

@@ -2,9 +2,13 @@ package dev.c8s.api.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -12,6 +16,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
 
@@ -33,6 +38,40 @@ public class ObjectStore {
     } catch (NoSuchKeyException | NoSuchBucketException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The objects under {@code prefix} in key order as one stream, each opened when the previous one
+   * is read; empty when there are none. An object deleted meanwhile is skipped.
+   */
+  public Optional<InputStream> openAll(String bucket, String prefix) {
+    List<String> keys;
+    try {
+      keys =
+          s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+              .map(S3Object::key)
+              .sorted()
+              .toList();
+    } catch (NoSuchBucketException e) {
+      return Optional.empty();
+    }
+    if (keys.isEmpty()) {
+      return Optional.empty();
+    }
+    Iterator<String> next = keys.iterator();
+    Enumeration<InputStream> parts =
+        new Enumeration<>() {
+          @Override
+          public boolean hasMoreElements() {
+            return next.hasNext();
+          }
+
+          @Override
+          public InputStream nextElement() {
+            return open(bucket, next.next()).orElseGet(InputStream::nullInputStream);
+          }
+        };
+    return Optional.of(new SequenceInputStream(parts));
   }
 
   /** Whether the object exists. */

@@ -1,5 +1,6 @@
 package dev.c8s.api.storage;
 
+import dev.c8s.model.storage.StepLogKeys;
 import java.util.Optional;
 
 /** The object keys of the storage layout agreed with the controller. */
@@ -8,7 +9,7 @@ public final class StorageKeys {
 
   /** {@code <namespace>/<run>/<step>.log} in the logs bucket. */
   public static String log(String namespace, String run, String step) {
-    return namespace + "/" + run + "/" + step + ".log";
+    return StepLogKeys.archive(namespace, run, step);
   }
 
   /** {@code <namespace>/<run>/<step>/artifacts.tar.gz} in the artifacts bucket. */

@@ -4,6 +4,7 @@ import static dev.c8s.api.testing.Api.asAdmin;
 import static dev.c8s.api.testing.Api.path;
 import static dev.c8s.api.testing.Fixtures.secretRef;
 import static dev.c8s.api.testing.Fixtures.step;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -12,6 +13,7 @@ import dev.c8s.api.testing.ApiServerResources;
 import dev.c8s.api.testing.Fixtures;
 import dev.c8s.api.testing.Runs;
 import dev.c8s.api.testing.TestEnvironment;
+import dev.c8s.model.storage.StepLogKeys;
 import dev.c8s.model.v1alpha1.StepPhase;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -100,6 +102,51 @@ class StepLogApiIT {
         .then()
         .statusCode(404)
         .body("detail", equalTo("step \"deploy\" has no log yet (Pending)"));
+  }
+
+  @Test
+  void runningStepWhosePodIsGoneIsServedFromItsLiveSegmentsInKeyOrder() {
+    // As the controller writes them while the step runs; the ten sorts after the nine.
+    for (int i = 0; i < 11; i++) {
+      String line = "line " + i + "\n";
+      TestEnvironment.put(
+          TestEnvironment.LOGS_BUCKET,
+          StepLogKeys.liveSegment(ns, "r1", "build", i),
+          line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    String log =
+        asAdmin()
+            .get(path(ns, "pipelineruns/r1/steps/build/logs"))
+            .then()
+            .statusCode(200)
+            .header("X-C8s-Log-Source", "live-archive")
+            .extract()
+            .asString();
+
+    assertThat(log.lines().toList())
+        .containsExactly(
+            "line 0", "line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7",
+            "line 8", "line 9", "line 10");
+  }
+
+  @Test
+  void runningStepWhosePodIsGoneButWhoseArchiveIsCompleteIsServedFromTheArchive() {
+    TestEnvironment.put(
+        TestEnvironment.LOGS_BUCKET,
+        StepLogKeys.archive(ns, "r1", "build"),
+        "all of it\n".getBytes(StandardCharsets.UTF_8));
+    TestEnvironment.put(
+        TestEnvironment.LOGS_BUCKET,
+        StepLogKeys.liveSegment(ns, "r1", "build", 0),
+        "part\n".getBytes(StandardCharsets.UTF_8));
+
+    asAdmin()
+        .get(path(ns, "pipelineruns/r1/steps/build/logs"))
+        .then()
+        .statusCode(200)
+        .header("X-C8s-Log-Source", "archive")
+        .body(equalTo("all of it\n"));
   }
 
   @Test

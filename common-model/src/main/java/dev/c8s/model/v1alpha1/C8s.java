@@ -20,6 +20,12 @@ public final class C8s {
   /** Label on a Job or run naming the PipelineConfig it came from. */
   public static final String LABEL_PIPELINE_CONFIG = GROUP + "/pipeline-config";
 
+  /**
+   * Label on a run holding its phase ({@code Pending} before the controller's first status), kept
+   * by the controller so runs can be listed by phase with a label selector.
+   */
+  public static final String LABEL_PHASE = GROUP + "/phase";
+
   /** Standard label marking objects managed by c8s. */
   public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -14,6 +16,11 @@ import java.util.List;
     "Desired state of the pipeline: repository, branch filters, steps, timeout and matrix")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PipelineConfigSpec {
+  /** Finished runs kept when {@code historyLimit} is not set. */
+  public static final int HISTORY_LIMIT_DEFAULT = 100;
+
+  /** Largest {@code historyLimit}: beyond it etcd, not c8s, would have to hold the history. */
+  public static final int HISTORY_LIMIT_MAX = 10_000;
 
   /** Git repository URL (https or ssh). */
   @Required
@@ -38,6 +45,17 @@ public class PipelineConfigSpec {
   @Default("1h")
   @JsonPropertyDescription("Pipeline-level timeout")
   private String timeout;
+
+  /**
+   * How many finished runs of this pipeline to keep; older finished runs are deleted (their Jobs
+   * with them; archived logs and artifacts stay until object storage expires them).
+   */
+  @Min(1)
+  @Max(HISTORY_LIMIT_MAX)
+  @Default("" + HISTORY_LIMIT_DEFAULT)
+  @JsonPropertyDescription(
+      "How many finished PipelineRuns to keep (default 100); older finished runs are deleted")
+  private Integer historyLimit;
 
   /** Matrix strategy: one PipelineRun per combination of dimension values. */
   @JsonPropertyDescription("Matrix strategy for parallel execution")
@@ -73,6 +91,14 @@ public class PipelineConfigSpec {
 
   public void setTimeout(String timeout) {
     this.timeout = timeout;
+  }
+
+  public Integer getHistoryLimit() {
+    return historyLimit;
+  }
+
+  public void setHistoryLimit(Integer historyLimit) {
+    this.historyLimit = historyLimit;
   }
 
   public Matrix getMatrix() {

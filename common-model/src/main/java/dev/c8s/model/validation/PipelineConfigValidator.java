@@ -67,9 +67,23 @@ public final class PipelineConfigValidator {
     Optional<Duration> timeout =
         FieldChecks.duration(problems, path + ".timeout", spec.getTimeout(), "pipeline timeout");
     MatrixValidator.validate(problems, path, spec);
+    historyLimit(problems, path + ".historyLimit", spec.getHistoryLimit());
     if (steps != null && (spec.getTimeout() == null || timeout.isPresent())) {
       totalTimeout(
           problems, path + ".timeout", steps, timeout.orElse(StepDefaults.PIPELINE_TIMEOUT));
+    }
+  }
+
+  private static void historyLimit(Problems problems, String path, Integer limit) {
+    if (limit != null && (limit < 1 || limit > PipelineConfigSpec.HISTORY_LIMIT_MAX)) {
+      problems.error(
+          path,
+          "historyLimit must keep between 1 and "
+              + PipelineConfigSpec.HISTORY_LIMIT_MAX
+              + " finished runs; remove it to keep the default "
+              + PipelineConfigSpec.HISTORY_LIMIT_DEFAULT,
+          "integer from 1 to " + PipelineConfigSpec.HISTORY_LIMIT_MAX,
+          limit);
     }
   }
 

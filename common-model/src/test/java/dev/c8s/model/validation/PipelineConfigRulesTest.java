@@ -53,6 +53,17 @@ class PipelineConfigRulesTest {
             "spec.repository",
             "contains whitespace"),
         rule(
+            "history limit keeps at least one run",
+            s -> s.setHistoryLimit(0),
+            "spec.historyLimit",
+            "historyLimit must keep between 1 and 10000 finished runs",
+            "remove it to keep the default 100"),
+        rule(
+            "history limit stays within what etcd should hold",
+            s -> s.setHistoryLimit(10_001),
+            "spec.historyLimit",
+            "between 1 and 10000"),
+        rule(
             "branch filters are not blank",
             s -> s.setBranches(List.of("main", " ")),
             "spec.branches[1]",

@@ -15,6 +15,17 @@ public interface StorageSettings {
   @WithDefault("c8s-artifacts")
   String artifactsBucket();
 
+  /**
+   * Days after which object storage deletes a step log (a lifecycle rule on the logs bucket that
+   * the controller keeps); 0 leaves the bucket's lifecycle to its owner.
+   */
+  @WithDefault("30")
+  int logsRetentionDays();
+
+  /** Days after which object storage deletes an artifact archive; 0 as above. */
+  @WithDefault("30")
+  int artifactsRetentionDays();
+
   /** Create the buckets at startup when they are missing (handy with MinIO in the dev loop). */
   @WithDefault("false")
   boolean createBuckets();

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.c8s.controller.config.StorageSettings;
 import dev.c8s.model.masking.SecretMasker;
+import dev.c8s.model.storage.StepLogKeys;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Copies a step pod's container logs to object storage with every injected secret masked, in
@@ -94,8 +98,61 @@ public class LogArchiver {
     }
   }
 
+  /**
+   * The log of a step whose pod is gone (evicted, deleted, its node lost): the archive its follower
+   * completed, else one assembled from the live segments it wrote while the step ran; empty when
+   * neither exists. Object storage failing throws, so the caller retries later.
+   */
+  public Optional<String> archivedWithoutPod(String namespace, String run, String step) {
+    String key = ObjectKeys.log(namespace, run, step);
+    String bucket = storage.logsBucket();
+    try {
+      s3.headObject(r -> r.bucket(bucket).key(key));
+      return Optional.of(url(key));
+    } catch (NoSuchKeyException missing) {
+      // Not archived: assemble what the follower wrote while the step ran, if anything.
+    }
+    List<String> segments =
+        s3
+            .listObjectsV2Paginator(
+                r -> r.bucket(bucket).prefix(StepLogKeys.liveSegments(namespace, run, step)))
+            .contents()
+            .stream()
+            .map(S3Object::key)
+            .sorted()
+            .toList();
+    if (segments.isEmpty()) {
+      return Optional.empty();
+    }
+    MultipartUploadStream upload = upload(key);
+    try {
+      for (String segment : segments) {
+        try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(segment))) {
+          in.transferTo(upload);
+        }
+      }
+      upload.write(
+          "\n(c8s: the pod was gone before the step ended; this is what it printed until then)\n"
+              .getBytes(UTF_8));
+      upload.close();
+    } catch (IOException e) {
+      upload.abort();
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      upload.abort();
+      throw e;
+    }
+    liveSegments(namespace, run, step).delete();
+    return Optional.of(url(key));
+  }
+
   MultipartUploadStream upload(String key) {
     return new MultipartUploadStream(s3, storage.logsBucket(), key, "text/plain; charset=utf-8");
+  }
+
+  /** The segments a follower writes while {@code step} runs. */
+  LiveLogSegments liveSegments(String namespace, String run, String step) {
+    return new LiveLogSegments(s3, storage.logsBucket(), namespace, run, step);
   }
 
   String url(String key) {
@@ -106,8 +163,7 @@ public class LogArchiver {
    * Appends one container's log as it is now; a helper's missing log leaves a note, the step's
    * missing log fails the copy.
    */
-  void copy(
-      MultipartUploadStream upload, SecretMasker masker, Pod pod, String container, boolean header)
+  void copy(OutputStream upload, SecretMasker masker, Pod pod, String container, boolean header)
       throws IOException {
     if (header) {
       header(upload, container);
@@ -126,7 +182,7 @@ public class LogArchiver {
    * Init containers then containers, in status order, that started (a container that never ran has
    * no log to read); the step container is always tried, as its status may not be recorded yet.
    */
-  static void header(MultipartUploadStream upload, String container) {
+  static void header(OutputStream upload, String container) throws IOException {
     byte[] line = ("==> " + container + " <==\n").getBytes(UTF_8);
     upload.write(line, 0, line.length);
   }

@@ -1,12 +1,14 @@
 package dev.c8s.controller.logs;
 
+import dev.c8s.model.storage.StepLogKeys;
+
 /** The object-storage layout of logs and artifacts, shared with the api-server by convention. */
 public final class ObjectKeys {
   private ObjectKeys() {}
 
   /** {@code <namespace>/<run>/<step>.log}. */
   public static String log(String namespace, String run, String step) {
-    return namespace + "/" + run + "/" + step + ".log";
+    return StepLogKeys.archive(namespace, run, step);
   }
 
   /** {@code <namespace>/<run>/<step>/artifacts.tar.gz}. */

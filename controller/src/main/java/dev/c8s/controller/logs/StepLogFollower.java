@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -41,6 +44,11 @@ public class StepLogFollower {
 
   private final Map<String, Following> byPod = new ConcurrentHashMap<>();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+  /** Writes the live segments that have waited long enough, for every followed step. */
+  private static final ScheduledExecutorService FLUSHER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> Thread.ofPlatform().daemon().name("live-log-flush").unstarted(r));
 
   /** One pod's follower: its result, when it last read, and the watch to close if abandoned. */
   private static final class Following {
@@ -150,27 +158,36 @@ public class StepLogFollower {
         .forEach(after::add);
     boolean headers = !before.isEmpty() || !after.isEmpty();
     MultipartUploadStream upload = archiver.upload(key);
+    LiveLogSegments live = archiver.liveSegments(namespace, run, step);
+    OutputStream out = new TeeStream(upload, live);
+    ScheduledFuture<?> flushing =
+        FLUSHER.scheduleWithFixedDelay(live::flushIfDue, 1, 1, TimeUnit.SECONDS);
     try {
       for (String container : before) {
-        archiver.copy(upload, masker, pod, container, true);
+        archiver.copy(out, masker, pod, container, true);
       }
       if (headers) {
-        LogArchiver.header(upload, LogArchiver.STEP);
+        LogArchiver.header(out, LogArchiver.STEP);
       }
       following.watch = archiver.followStep(pod);
       try (InputStream log = new Progress(following.watch.getOutput(), following)) {
-        masker.copy(log, upload);
+        masker.copy(log, out);
       } finally {
         following.watch.close();
       }
       // The step container ends only after the upload helper is done (it waits for it).
       for (String container : after) {
-        archiver.copy(upload, masker, pod, container, true);
+        archiver.copy(out, masker, pod, container, true);
       }
       upload.close();
+      flushing.cancel(false);
+      live.delete();
       return archiver.url(key);
     } catch (IOException | RuntimeException e) {
       upload.abort();
+      // What was printed so far stays readable from the live segments, the archive's fallback.
+      flushing.cancel(false);
+      live.flush();
       throw new IllegalStateException("following the log of step " + step + " failed", e);
     }
   }

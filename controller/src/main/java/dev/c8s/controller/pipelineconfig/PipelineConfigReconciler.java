@@ -3,6 +3,7 @@ package dev.c8s.controller.pipelineconfig;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigStatus;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -16,11 +17,16 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
-/** Keeps {@code PipelineConfig.status} (lastRun, totalRuns, successRate) in step with its runs. */
+/**
+ * Keeps {@code PipelineConfig.status} (lastRun, totalRuns, successRate) in step with its runs, and
+ * deletes the finished runs beyond the pipeline's {@code historyLimit}.
+ */
 @ControllerConfiguration(name = "pipelineconfig")
 public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
+  private static final Logger LOG = Logger.getLogger(PipelineConfigReconciler.class);
 
   @Override
   public List<EventSource<?, PipelineConfig>> prepareEventSources(
@@ -53,7 +59,10 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
                     Objects.equals(
                         r.getSpec().getPipelineConfigRef(), config.getMetadata().getName()))
             .toList();
-    PipelineConfigStatus status = RunStatistics.of(mine);
+    List<PipelineRun> pruned = RunHistory.beyondLimit(mine, RunHistory.limitOf(config));
+    pruned.forEach(run -> delete(run, context));
+    List<PipelineRun> kept = mine.stream().filter(r -> !pruned.contains(r)).toList();
+    PipelineConfigStatus status = RunStatistics.of(kept);
     if (config.getStatus() != null && JSON.asJson(config.getStatus()).equals(JSON.asJson(status))) {
       return UpdateControl.noUpdate();
     }
@@ -61,5 +70,29 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     patch.setMetadata(config.getMetadata());
     patch.setStatus(status);
     return UpdateControl.patchStatus(patch);
+  }
+
+  /**
+   * Deletes {@code run} as it was read: a run that changed meanwhile (409) or is gone (404) is left
+   * to the next pass, which the change itself triggers.
+   */
+  private static void delete(PipelineRun run, Context<PipelineConfig> context) {
+    LOG.infof(
+        "deleting PipelineRun %s/%s: beyond the history limit of PipelineConfig %s",
+        run.getMetadata().getNamespace(),
+        run.getMetadata().getName(),
+        run.getSpec().getPipelineConfigRef());
+    try {
+      context
+          .getClient()
+          .resource(run)
+          // Its Jobs go too: the garbage collector deletes a deleted run's dependents.
+          .lockResourceVersion(run.getMetadata().getResourceVersion())
+          .delete();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 409 && e.getCode() != 404) {
+        throw e;
+      }
+    }
   }
 }

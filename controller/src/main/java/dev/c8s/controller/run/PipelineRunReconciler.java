@@ -20,6 +20,7 @@ import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.model.validation.ValidationResult;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -73,17 +74,18 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         && run.getStatus().getPhase().isTerminal()) {
       // A finished run changes no more, except for logs that object storage refused earlier.
       if (!RunStatusBuilder.logsPending(run.getStatus())) {
+        RunLabels.keep(run, run.getStatus().getPhase(), context);
         return UpdateControl.noUpdate();
       }
       RunStatusBuilder status = new RunStatusBuilder(run, now);
       jobs.retryPendingLogs(run, status, Set.of());
-      return retryLogsLater(write(run, status), status, now);
+      return retryLogsLater(write(run, status, context), status, now);
     }
     RunStatusBuilder status = new RunStatusBuilder(run, now).reconciled();
     if (run.getStatus() == null || run.getStatus().getPipelineSpec() == null) {
       Optional<String> problem = snapshot(run, status);
       if (problem.isPresent()) {
-        return write(run, status);
+        return write(run, status, context);
       }
     }
     Map<String, Job> existing =
@@ -109,8 +111,11 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
           // stop the pod, which would otherwise retry until the step's timeout.
           pod.ifPresent(p -> jobs.archiveStopped(run, step, p, status));
           jobs.delete(run, step.getName());
-        } else {
-          pod.ifPresent(p -> finishedPods.put(step, p));
+        } else if (pod.isPresent()) {
+          finishedPods.put(step, pod.get());
+        } else if (status.finished(step.getName())) {
+          // Its pod was evicted or deleted: keep what its follower stored while it ran.
+          jobs.archiveWithoutPodOrDefer(run, step, status);
         }
       }
     }
@@ -189,7 +194,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     } else {
       status.phase(decision.phase(), decision.reason(), decision.message());
     }
-    UpdateControl<PipelineRun> control = retryLogsLater(write(run, status), status, now);
+    UpdateControl<PipelineRun> control = retryLogsLater(write(run, status, context), status, now);
     if (rejected) {
       // The engine decides what a failed step means (skips, clean-up steps) in the next pass.
       return control.rescheduleAfter(Duration.ofMillis(100));
@@ -307,22 +312,34 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     return states;
   }
 
-  private UpdateControl<PipelineRun> write(PipelineRun run, RunStatusBuilder status) {
-    if (!status.changed()) {
-      return UpdateControl.noUpdate();
+  /**
+   * Writes the status now rather than through {@link UpdateControl#patchStatus}, so the metrics
+   * count only what the API server accepted: a refused patch throws before anything is counted.
+   */
+  private UpdateControl<PipelineRun> write(
+      PipelineRun run, RunStatusBuilder status, Context<PipelineRun> context) {
+    PipelineRunStatus written = status.build();
+    if (status.changed()) {
+      // The same server-side apply UpdateControl.patchStatus makes; it also caches the answer and
+      // keeps this write from triggering another pass.
+      context.resourceOperations().serverSideApplyPrimaryStatus(statusPatch(run, status));
+      String created = run.getMetadata().getCreationTimestamp();
+      metrics.transition(
+          run.getMetadata().getUid(),
+          created == null ? null : Instant.parse(created),
+          run.getStatus(),
+          written);
     }
-    String created = run.getMetadata().getCreationTimestamp();
-    metrics.transition(
-        run.getMetadata().getUid(),
-        created == null ? null : Instant.parse(created),
-        run.getStatus(),
-        status.build());
-    return UpdateControl.patchStatus(statusPatch(run, status));
+    // After the status, so the phase label never runs ahead of the phase.
+    RunLabels.keep(run, written.getPhase(), context);
+    return UpdateControl.noUpdate();
   }
 
   private static PipelineRun statusPatch(PipelineRun run, RunStatusBuilder status) {
     PipelineRun patch = new PipelineRun();
-    patch.setMetadata(run.getMetadata());
+    patch.setMetadata(new ObjectMetaBuilder(run.getMetadata()).build());
+    // Server-side apply refuses an object that carries managedFields.
+    patch.getMetadata().setManagedFields(null);
     patch.setStatus(status.build());
     return patch;
   }

@@ -40,7 +40,8 @@ public final class RunStatusBuilder {
    */
   public static final String LOGS_ARCHIVED = "LogsArchived";
 
-  private static final String STORAGE_UNAVAILABLE = "ObjectStorageUnavailable";
+  /** Reason of {@link #LOGS_ARCHIVED}=False while object storage refuses a log. */
+  public static final String STORAGE_UNAVAILABLE = "ObjectStorageUnavailable";
 
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 

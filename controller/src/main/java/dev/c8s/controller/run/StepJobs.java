@@ -126,6 +126,27 @@ public class StepJobs {
   }
 
   /**
+   * Records the log of a finished step whose pod is gone (evicted, deleted, its node lost) from
+   * what its follower stored; object storage failing leaves it pending, as for a step with a pod.
+   * Returns false when nothing of the log was stored.
+   */
+  boolean archiveWithoutPodOrDefer(PipelineRun run, Step step, RunStatusBuilder status) {
+    try {
+      Optional<String> url =
+          logs.archivedWithoutPod(
+              run.getMetadata().getNamespace(), run.getMetadata().getName(), step.getName());
+      url.ifPresent(u -> status.logUrl(step.getName(), u));
+      return url.isPresent();
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "log of step %s of %s/%s (pod gone) not archived, retrying: %s",
+          step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
+      status.logsPending(step.getName(), String.valueOf(e.getMessage()));
+      return true;
+    }
+  }
+
+  /**
    * Tries again to archive the logs of finished steps that object storage refused earlier, from
    * their pods (kept for the Job's TTL); a step whose pod is gone is recorded as lost.
    */
@@ -143,7 +164,9 @@ public class StepJobs {
       List<Pod> pods =
           podsOfJob(namespace, KubernetesNames.jobName(run.getMetadata().getName(), name));
       if (pods.isEmpty()) {
-        status.logsLost(name, "its pod was gone before object storage accepted the log");
+        if (!archiveWithoutPodOrDefer(run, step, status)) {
+          status.logsLost(name, "its pod was gone before object storage accepted the log");
+        }
       } else {
         archiveOrDefer(run, step, pods.get(0), status);
       }

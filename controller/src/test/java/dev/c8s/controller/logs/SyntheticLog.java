@@ -23,6 +23,11 @@ final class SyntheticLog extends InputStream {
     this.secret = secret;
   }
 
+  /** How many lines were produced so far. */
+  public long lines() {
+    return lineNumber;
+  }
+
   /** How many times the secret was printed so far (complete lines only). */
   long secretsPrinted() {
     return secrets;

@@ -3,12 +3,11 @@ package dev.c8s.controller.run;
 import static dev.c8s.controller.run.Runs.config;
 import static dev.c8s.controller.run.Runs.run;
 import static dev.c8s.controller.run.Runs.step;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 
 import dev.c8s.controller.ControlPlaneResource;
+import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
@@ -31,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Quota waits, PipelineConfig and RepositoryConnection status, and the metrics they feed. */
+/** Quota waits, lost Jobs, and PipelineConfig and RepositoryConnection status. */
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class ControllerStatusIT {
@@ -130,49 +129,54 @@ class ControllerStatusIT {
   }
 
   @Test
-  void metricsEndpointExposesRunOutcomesAndDurations() {
-    client.resource(config(ns, "measured", step("only", "true"))).create();
-    client.resource(run(ns, "measured-1", "measured", "main")).create();
+  void everyRunCarriesItsConfigAndPhaseAsLabelsSoKubernetesCanSelectByThem() {
+    client.resource(config(ns, "indexed", step("only", "sleep 2"))).create();
+    // As kubectl would create it: no labels at all.
+    client.resource(run(ns, "indexed-1", "indexed", "main")).create();
+
+    RunAwaits.until(
+        client,
+        ns,
+        "indexed-1",
+        Duration.ofSeconds(60),
+        r -> "Running".equals(r.getMetadata().getLabels().get(C8s.LABEL_PHASE)));
+    PipelineRun ended = RunAwaits.ended(client, ns, "indexed-1", Duration.ofSeconds(60));
+    assertThat(ended.getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
     await()
-        .ignoreExceptions()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(10))
         .until(
-            () -> get("measured-1"),
-            r -> r.getStatus() != null && r.getStatus().getPhase() == RunPhase.Succeeded);
-    given()
-        .get("/q/metrics")
-        .then()
-        .statusCode(200)
-        .body(containsString("c8s_pipelineruns_finished_total{phase=\"Succeeded\"}"))
-        .body(containsString("c8s_pipelinerun_duration_seconds_bucket"))
-        .body(containsString("c8s_step_duration_seconds_count"))
-        .body(containsString("c8s_pipelinerun_queue_wait_seconds_count"))
-        .body(containsString("c8s_pipelineruns_running"))
-        .body(containsString("c8s_steps_waiting_for_quota"))
-        .body(containsString("c8s_reconcile_seconds_count{controller=\"pipelinerun\"}"));
+            () ->
+                client
+                        .resources(PipelineRun.class)
+                        .inNamespace(ns)
+                        .withLabel(C8s.LABEL_PHASE, "Succeeded")
+                        .withLabel(C8s.LABEL_PIPELINE_CONFIG, "indexed")
+                        .list()
+                        .getItems()
+                        .size()
+                    == 1);
   }
 
   @Test
-  void aRunDeletedWhileRunningLeavesTheRunningGauge() {
-    double before = runningGauge();
-    client.resource(config(ns, "deleted", step("slow", "sleep 600"))).create();
-    client.resource(run(ns, "deleted-1", "deleted", "main")).create();
-    await().atMost(Duration.ofSeconds(60)).until(() -> runningGauge() == before + 1);
+  void finishedRunsBeyondTheHistoryLimitAreDeletedOldestFirst() {
+    PipelineConfig config = config(ns, "short-history", step("only", "true"));
+    config.getSpec().setHistoryLimit(2);
+    client.resource(config).create();
+    for (String name : List.of("history-1", "history-2", "history-3")) {
+      client.resource(run(ns, name, "short-history", "main")).create();
+      RunAwaits.ended(client, ns, name, Duration.ofSeconds(60));
+    }
 
-    client.resources(PipelineRun.class).inNamespace(ns).withName("deleted-1").delete();
-
-    await().atMost(Duration.ofSeconds(60)).until(() -> runningGauge() == before);
-  }
-
-  /** The value of c8s_pipelineruns_running on the controller's Prometheus endpoint. */
-  private static double runningGauge() {
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith("c8s_pipelineruns_running "))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()))
-        .findFirst()
-        .orElseThrow();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.resources(PipelineRun.class).inNamespace(ns).list().getItems().stream()
+                    .map(r -> r.getMetadata().getName())
+                    .sorted()
+                    .toList(),
+            names -> names.equals(List.of("history-2", "history-3")));
+    awaitTotalRuns("short-history", 2);
   }
 
   @Test

@@ -1,0 +1,39 @@
+package dev.c8s.controller.run;
+
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RunIndexLabels;
+import dev.c8s.model.v1alpha1.RunPhase;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.Map;
+
+/**
+ * Keeps a run's index labels ({@link RunIndexLabels}) current: one merge patch when they change.
+ */
+final class RunLabels {
+  private RunLabels() {}
+
+  /** Labels {@code run} for {@code phase} unless it already is; the answer goes to the cache. */
+  static void keep(PipelineRun run, RunPhase phase, Context<PipelineRun> context) {
+    Map<String, String> outdated = RunIndexLabels.outdated(run, phase);
+    if (outdated.isEmpty()) {
+      return;
+    }
+    String patch = Serialization.asJson(Map.of("metadata", Map.of("labels", outdated)));
+    // Cached and filtered like the status write, so the label change starts no extra pass.
+    context
+        .resourceOperations()
+        .resourcePatch(
+            run,
+            r ->
+                context
+                    .getClient()
+                    .resources(PipelineRun.class)
+                    .inNamespace(r.getMetadata().getNamespace())
+                    .withName(r.getMetadata().getName())
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch),
+            context.eventSourceRetriever().getControllerEventSource());
+  }
+}
