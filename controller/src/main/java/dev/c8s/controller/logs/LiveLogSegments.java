@@ -110,21 +110,31 @@ final class LiveLogSegments extends OutputStream {
     }
   }
 
+  /** The keys of the segments written so far, in writing order. */
+  List<String> keys() {
+    return s3
+        .listObjectsV2Paginator(
+            r -> r.bucket(bucket).prefix(StepLogKeys.liveSegments(namespace, run, step)))
+        .contents()
+        .stream()
+        .map(S3Object::key)
+        .sorted()
+        .toList();
+  }
+
   /** Deletes the segments once the archive holds the whole log; a failure leaves them to expiry. */
   void delete() {
-    String prefix = StepLogKeys.liveSegments(namespace, run, step);
     try {
       List<ObjectIdentifier> keys =
-          s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
-              .map(S3Object::key)
-              .map(k -> ObjectIdentifier.builder().key(k).build())
-              .toList();
+          keys().stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
       for (int from = 0; from < keys.size(); from += 1000) {
         List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + 1000));
         s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
       }
     } catch (SdkException e) {
-      LOG.debugf("live log segments under %s not deleted: %s", prefix, e.getMessage());
+      LOG.debugf(
+          "live log segments of %s/%s step %s not deleted: %s",
+          namespace, run, step, e.getMessage());
     }
   }
 

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.c8s.controller.config.StorageSettings;
 import dev.c8s.model.masking.SecretMasker;
-import dev.c8s.model.storage.StepLogKeys;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Copies a step pod's container logs to object storage with every injected secret masked, in
@@ -82,13 +80,28 @@ public class LogArchiver {
     boolean headers = !containers.equals(List.of(STEP));
     SecretMasker masker = new SecretMasker(secretValues);
     String key = ObjectKeys.log(namespace, run, step);
+    return Optional.of(
+        store(
+            key,
+            upload -> {
+              for (String container : containers) {
+                copy(upload, masker, pod, container, headers);
+              }
+            }));
+  }
+
+  /** What writes an object's content. */
+  private interface Content {
+    void writeTo(MultipartUploadStream upload) throws IOException;
+  }
+
+  /** Uploads {@code content} to {@code key} whole, or not at all; returns the object URL. */
+  private String store(String key, Content content) {
     MultipartUploadStream upload = upload(key);
     try {
-      for (String container : containers) {
-        copy(upload, masker, pod, container, headers);
-      }
+      content.writeTo(upload);
       upload.close();
-      return Optional.of(ObjectKeys.url(storage.logsBucket(), key));
+      return url(key);
     } catch (IOException e) {
       upload.abort();
       throw new UncheckedIOException(e);
@@ -112,37 +125,24 @@ public class LogArchiver {
     } catch (NoSuchKeyException missing) {
       // Not archived: assemble what the follower wrote while the step ran, if anything.
     }
-    List<String> segments =
-        s3
-            .listObjectsV2Paginator(
-                r -> r.bucket(bucket).prefix(StepLogKeys.liveSegments(namespace, run, step)))
-            .contents()
-            .stream()
-            .map(S3Object::key)
-            .sorted()
-            .toList();
+    LiveLogSegments live = liveSegments(namespace, run, step);
+    List<String> segments = live.keys();
     if (segments.isEmpty()) {
       return Optional.empty();
     }
-    MultipartUploadStream upload = upload(key);
-    try {
-      for (String segment : segments) {
-        try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(segment))) {
-          in.transferTo(upload);
-        }
-      }
-      upload.write(
-          "\n(c8s: the pod was gone before the step ended; this is what it printed until then)\n"
-              .getBytes(UTF_8));
-      upload.close();
-    } catch (IOException e) {
-      upload.abort();
-      throw new UncheckedIOException(e);
-    } catch (RuntimeException e) {
-      upload.abort();
-      throw e;
-    }
-    liveSegments(namespace, run, step).delete();
+    store(
+        key,
+        upload -> {
+          for (String segment : segments) {
+            try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(segment))) {
+              in.transferTo(upload);
+            }
+          }
+          upload.write(
+              "\n(c8s: the pod was gone before the step ended; this is what it printed until then)\n"
+                  .getBytes(UTF_8));
+        });
+    live.delete();
     return Optional.of(url(key));
   }
 

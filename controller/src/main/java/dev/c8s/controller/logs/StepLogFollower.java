@@ -171,7 +171,8 @@ public class StepLogFollower {
       }
       following.watch = archiver.followStep(pod);
       try (InputStream log = new Progress(following.watch.getOutput(), following)) {
-        masker.copy(log, out);
+        // Live: bytes reach the segments as they are read, not a 64 KiB buffer later.
+        masker.copyLive(log, out);
       } finally {
         following.watch.close();
       }

@@ -39,7 +39,8 @@ public final class LargeLogArchiveProbe {
       // As the follower streams a running step: the archive and the live segments together.
       LiveLogSegments live = new LiveLogSegments(s3, bucket, "probe", "run", "step");
       OutputStream out = withLive ? new TeeStream(upload, live) : upload;
-      long read = new SecretMasker(List.of(secret)).copy(log, out);
+      SecretMasker masker = new SecretMasker(List.of(secret));
+      long read = withLive ? masker.copyLive(log, out) : masker.copy(log, out);
       upload.close();
       live.close();
       long millis = (System.nanoTime() - started) / 1_000_000;
