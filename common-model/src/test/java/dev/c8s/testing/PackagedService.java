@@ -48,11 +48,25 @@ public final class PackagedService implements AutoCloseable {
   /** As {@link #start(Path, Map, Path)}, with {@code maxHeap} (e.g. {@code -Xmx96m}). */
   public static PackagedService start(
       Path jar, Map<String, String> properties, Path log, String maxHeap) {
+    return start(
+        Path.of(ProcessHandle.current().info().command().orElse("java")),
+        jar,
+        properties,
+        log,
+        maxHeap);
+  }
+
+  /**
+   * As {@link #start(Path, Map, Path, String)}, on the Java runtime {@code java} (a service image's
+   * own, for one).
+   */
+  public static PackagedService start(
+      Path java, Path jar, Map<String, String> properties, Path log, String maxHeap) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar.toAbsolutePath() + " missing: run after `package`");
     }
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add(java.toString());
     command.add(maxHeap);
     command.add("-Dquarkus.http.port=0");
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));

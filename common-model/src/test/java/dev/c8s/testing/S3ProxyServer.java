@@ -87,11 +87,26 @@ public final class S3ProxyServer implements AutoCloseable {
         List.of("jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + directory));
   }
 
+  /**
+   * As {@link #startOn(String)} with a heap of {@code maxHeap} (e.g. {@code -Xmx1g}): objects stay
+   * in memory, and a 100 MB log with its live segments is more than the default 256 MiB holds. (The
+   * filesystem store was tried for this: in the e2e suite its multipart uploads failed with
+   * NoSuchUpload, which a standalone reproduction did not show.)
+   */
+  public static S3ProxyServer startOn(String address, String maxHeap) {
+    return start(address, 0, List.of("jclouds.provider=transient"), maxHeap);
+  }
+
   private static S3ProxyServer start(String host, List<String> storage) {
     return start(host, 0, storage);
   }
 
   private static S3ProxyServer start(String host, int fixedPort, List<String> storage) {
+    return start(host, fixedPort, storage, "-Xmx256m");
+  }
+
+  private static S3ProxyServer start(
+      String host, int fixedPort, List<String> storage, String maxHeap) {
     String jar = System.getProperty("c8s.s3proxy.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException(
@@ -116,7 +131,7 @@ public final class S3ProxyServer implements AutoCloseable {
       Process process =
           new ProcessBuilder(
                   ProcessHandle.current().info().command().orElse("java"),
-                  "-Xmx256m",
+                  maxHeap,
                   "-jar",
                   jar,
                   "--properties",

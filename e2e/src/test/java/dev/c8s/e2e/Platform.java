@@ -1,5 +1,6 @@
 package dev.c8s.e2e;
 
+import dev.c8s.e2e.images.ImageContents;
 import dev.c8s.testing.PackagedService;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.ServiceIdentities;
@@ -69,16 +70,16 @@ final class Platform {
     if (instance == null) {
       RealNodeCluster cluster = SharedRealNodeCluster.get();
       cluster.installCrds();
-      S3ProxyServer s3 = S3ProxyServer.startOn(cluster.hostAddress());
+      // A 100 MB log, its live segments and the parts of its upload are in S3Proxy's memory at
+      // once.
+      S3ProxyServer s3 = S3ProxyServer.startOn(cluster.hostAddress(), "-Xmx1g");
       PackagedService controller =
-          PackagedService.start(
-              jar("controller"),
+          start(
+              "controller",
               controllerProperties(cluster, s3),
-              log("controller"),
               // smaller than the 100 MB log of QuotaAndLargeLogE2E: archiving must stream
               "-Xmx96m");
-      PackagedService webhook =
-          PackagedService.start(jar("webhook"), webhookProperties(cluster), log("webhook"));
+      PackagedService webhook = start("webhook", webhookProperties(cluster), "-Xmx256m");
       controller.awaitReady(STARTUP);
       webhook.awaitReady(STARTUP);
       instance = new Platform(cluster, s3, controller, webhook);
@@ -86,6 +87,19 @@ final class Platform {
       Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "platform-stop"));
     }
     return instance;
+  }
+
+  /**
+   * Starts {@code service} from its image's runtime and application when the images were built,
+   * else from its packaged jar on the test's own Java.
+   */
+  private static PackagedService start(
+      String service, Map<String, String> properties, String maxHeap) {
+    return ImageContents.of(service)
+        .map(
+            image ->
+                PackagedService.start(image.java(), image.jar(), properties, log(service), maxHeap))
+        .orElseGet(() -> PackagedService.start(jar(service), properties, log(service), maxHeap));
   }
 
   private static Map<String, String> controllerProperties(

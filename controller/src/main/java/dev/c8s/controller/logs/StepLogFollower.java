@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -45,7 +46,7 @@ public class StepLogFollower {
   private final Map<String, Following> byPod = new ConcurrentHashMap<>();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-  /** Writes the live segments that have waited long enough, for every followed step. */
+  /** Ticks every followed step's live segments; the writes run on the follower threads. */
   private static final ScheduledExecutorService FLUSHER =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("live-log-flush").unstarted(r));
@@ -115,7 +116,7 @@ public class StepLogFollower {
     } catch (ExecutionException e) {
       LOG.warnf(
           "following the log of pod %s/%s failed (%s); reading it whole instead",
-          pod.getMetadata().getNamespace(), pod.getMetadata().getName(), e.getCause());
+          pod.getMetadata().getNamespace(), pod.getMetadata().getName(), rootCause(e));
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -161,7 +162,7 @@ public class StepLogFollower {
     LiveLogSegments live = archiver.liveSegments(namespace, run, step);
     OutputStream out = new TeeStream(upload, live);
     ScheduledFuture<?> flushing =
-        FLUSHER.scheduleWithFixedDelay(live::flushIfDue, 1, 1, TimeUnit.SECONDS);
+        FLUSHER.scheduleWithFixedDelay(flushOffTheTimer(live), 1, 1, TimeUnit.SECONDS);
     try {
       for (String container : before) {
         archiver.copy(out, masker, pod, container, true);
@@ -191,6 +192,36 @@ public class StepLogFollower {
       live.flush();
       throw new IllegalStateException("following the log of step " + step + " failed", e);
     }
+  }
+
+  /**
+   * The timer only hands the write to a thread of its own: a slow object store then delays this
+   * step's live segments, not every step's. One write at a time per step; a tick that finds one
+   * still running skips.
+   */
+  private Runnable flushOffTheTimer(LiveLogSegments live) {
+    AtomicBoolean writing = new AtomicBoolean();
+    return () -> {
+      if (writing.compareAndSet(false, true)) {
+        threads.execute(
+            () -> {
+              try {
+                live.flushIfDue();
+              } finally {
+                writing.set(false);
+              }
+            });
+      }
+    };
+  }
+
+  /** The innermost cause, which names what actually failed (the stream, the store). */
+  private static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   /** Notes when the followed stream last delivered bytes. */

@@ -1,0 +1,123 @@
+package dev.c8s.controller.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.controller.run.RunAwaits;
+import dev.c8s.controller.run.Runs;
+import dev.c8s.model.v1alpha1.PipelineConfig;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.StepPhase;
+import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults at scale: many diamond-shaped runs while the controller is SIGKILLed again and again (each
+ * time as its pod's container would restart: same Lease identity). Nothing may be lost or run
+ * twice. The suite runs a reduced size; {@code -Dc8s.chaos.runs=1000 -Dc8s.chaos.kills=10} is the
+ * documented long run (docs/performance.md).
+ */
+class ControllerChaosProcessIT {
+  private static final int RUNS = Integer.getInteger("c8s.chaos.runs", 40);
+  private static final int KILLS = Integer.getInteger("c8s.chaos.kills", 4);
+  private static final List<String> STEPS = List.of("a", "b", "c", "d");
+
+  @Test
+  void runsSurviveRepeatedControllerKillsWithNothingLostOrRunTwice() throws IOException {
+    ControlPlane plane = SharedControlPlane.get(true);
+    KubernetesClient client = plane.client();
+    String ns = plane.newNamespace("chaos");
+    PipelineConfig config =
+        Runs.config(
+            ns,
+            "diamond",
+            Runs.step("a", "sleep 1"),
+            Runs.step("b", "true", "a"),
+            Runs.step("c", "true", "a"),
+            Runs.step("d", "true", "b", "c"));
+    config.getSpec().setHistoryLimit(Math.max(RUNS, 100));
+    client.resource(config).create();
+    ControllerProcess.deleteLease(plane);
+    Path log = Path.of("target/controller-chaos.log");
+    Files.deleteIfExists(log);
+    Map<String, String> sameIdentity = Map.of("c8s.controller.lease-identity", "chaos-controller");
+
+    long started = System.nanoTime();
+    IntStream.rangeClosed(1, RUNS)
+        .forEach(i -> client.resource(Runs.run(ns, "diamond-" + i, "diamond", "main")).create());
+    for (int kill = 1; kill <= KILLS; kill++) {
+      int finishedBeforeKill = RUNS * kill / (KILLS + 1);
+      try (ControllerProcess controller =
+          ControllerProcess.start(plane, S3ProxyServer.shared(), log, sameIdentity)) {
+        await()
+            .atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> finished(client, ns) >= finishedBeforeKill);
+        controller.kill();
+      }
+    }
+    try (ControllerProcess last =
+        ControllerProcess.start(plane, S3ProxyServer.shared(), log, sameIdentity)) {
+      await()
+          .atMost(Duration.ofMinutes(10))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> finished(client, ns) == RUNS);
+    }
+    long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+    List<PipelineRun> runs = client.resources(PipelineRun.class).inNamespace(ns).list().getItems();
+    assertThat(runs).hasSize(RUNS);
+    assertThat(runs)
+        .as("runs that did not succeed")
+        .filteredOn(r -> r.getStatus().getPhase() != RunPhase.Succeeded)
+        .isEmpty();
+    assertThat(runs)
+        .flatExtracting(r -> r.getStatus().getSteps())
+        .allSatisfy(s -> assertThat(s.getPhase()).isEqualTo(StepPhase.Succeeded));
+    Map<String, List<Job>> jobsByRun =
+        client.batch().v1().jobs().inNamespace(ns).list().getItems().stream()
+            .collect(
+                Collectors.groupingBy(
+                    j -> j.getMetadata().getAnnotations().get(StepJobFactory.RUN_ANNOTATION)));
+    assertThat(jobsByRun).hasSize(RUNS);
+    assertThat(jobsByRun.values())
+        .as("Jobs per run: one per step, each run once")
+        .allSatisfy(
+            jobs -> {
+              assertThat(jobs).hasSize(STEPS.size());
+              assertThat(jobs).allSatisfy(j -> assertThat(j.getStatus().getFailed()).isNull());
+            });
+    PipelineConfig stats =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> client.resource(config).get(),
+                c ->
+                    c.getStatus() != null
+                        && Integer.valueOf(RUNS).equals(c.getStatus().getTotalRuns()));
+    assertThat(stats.getStatus().getSuccessRate()).isEqualTo(1.0);
+    Files.writeString(
+        Path.of("target/controller-chaos.txt"),
+        "runs=%d kills=%d seconds=%d lost=0 duplicateJobs=0%n".formatted(RUNS, KILLS, seconds));
+  }
+
+  private static long finished(KubernetesClient client, String ns) {
+    return client.resources(PipelineRun.class).inNamespace(ns).list().getItems().stream()
+        .filter(RunAwaits::isTerminal)
+        .count();
+  }
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Builds the JVM images of the three c8s services without a Docker daemon, as OCI images written to
+# docker-archive files that `ctr -n k8s.io images import` (or `docker load`, `skopeo copy`) accepts:
+#
+#   <registry>/c8s-controller:<version>, <registry>/c8s-api-server:<version>, <registry>/c8s-webhook:<version>
+#
+# Each image is three layers, least to most often changed:
+#   1. base     Debian bookworm minbase (mmdebstrap) with ca-certificates and tzdata, a c8s user with UID 1001
+#   2. runtime  a Java runtime jlink'ed from the build JDK (JAVA_HOME) to the modules the services use, /opt/java
+#   3. app      the module's target/quarkus-app, owned by 1001:0, under /deployments
+# The base and runtime layers are cached by a hash of their recipe and inputs; the app layer is rebuilt each
+# time (seconds). Same properties as src/main/docker/Dockerfile.jvm: UID 1001, OCI labels, port 8080 (and 8443
+# for the webhook), a semver tag and never `latest` (docs/images.md).
+#
+# Needs root (the layers hold root-owned files), mmdebstrap, umoci, skopeo (scripts/node/prepare.sh installs
+# them) and the three modules packaged (./mvnw package). Prints each image's size.
+#
+# Environment (all optional):
+#   C8S_IMAGE_REGISTRY   registry/prefix of the images (default c8s-dev, the chart's image.registry)
+#   C8S_IMAGE_VERSION    tag (default: the chart's appVersion); must be semver, never latest
+#   C8S_IMAGES_OUT       where the archives and images.manifest go (default target/images in the repository)
+#   C8S_IMAGES_CACHE     where the base and runtime layers are cached (default ~/.cache/c8s-images)
+#   C8S_NODE_MIRROR      Debian mirror URL or sources file (as for scripts/node/prepare.sh)
+set -euo pipefail
+shopt -s inherit_errexit
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "${HERE}/../.." && pwd)"
+REGISTRY="${C8S_IMAGE_REGISTRY:-c8s-dev}"
+VERSION="${C8S_IMAGE_VERSION:-$(sed -n 's/^appVersion: *"\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "${ROOT}/charts/c8s/Chart.yaml")}"
+OUT="${C8S_IMAGES_OUT:-${ROOT}/target/images}"
+CACHE="${C8S_IMAGES_CACHE:-${HOME}/.cache/c8s-images}"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+REVISION="$(git -C "${ROOT}" rev-parse HEAD 2>/dev/null || echo unknown)"
+
+START_TS=$(date +%s%N)
+log() { echo "[images] $* ($(( ($(date +%s%N) - START_TS) / 1000000 )) ms)"; }
+die() { echo "[images] ERROR: $*" >&2; exit 1; }
+
+[[ "${VERSION}" =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$ ]] \
+  || die "tag '${VERSION}' is not semver (e.g. 0.1.0); set C8S_IMAGE_VERSION. 'latest' is never used."
+[[ "$(id -u)" == "0" ]] || die "must run as root: the image layers hold root-owned files (sudo $0)"
+for tool in mmdebstrap umoci skopeo; do
+  command -v "${tool}" >/dev/null || die "${tool} is missing: run scripts/node/prepare.sh (or apt-get install ${tool})"
+done
+[[ -x "${JAVA_HOME}/bin/jlink" ]] || die "no jlink in JAVA_HOME=${JAVA_HOME}: point JAVA_HOME at a JDK 21 or newer"
+
+mkdir -p "${OUT}" "${CACHE}"
+WORK="$(mktemp -d "${CACHE}/build.XXXXXX")"
+trap 'rm -rf "${WORK}"' EXIT
+
+# Modules the services use (Quarkus, fabric8, Vert.x/Netty, the AWS SDK, Micrometer), checked by starting
+# each service on the runtime in the image test; java.desktop is there for java.beans (Jackson, SnakeYAML).
+MODULES=java.base,java.compiler,java.datatransfer,java.desktop,java.instrument,java.logging,java.management,\
+java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.security.sasl,java.sql,\
+java.transaction.xa,java.xml,java.xml.crypto,jdk.crypto.cryptoki,jdk.jfr,jdk.management,jdk.management.jfr,\
+jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
+
+mirror() {
+  if [[ -n "${C8S_NODE_MIRROR:-}" ]]; then
+    echo "${C8S_NODE_MIRROR}"
+  elif grep -qs '^Suites:.*\bbookworm\b' /etc/apt/sources.list.d/debian.sources; then
+    echo /etc/apt/sources.list.d/debian.sources
+  else
+    echo http://deb.debian.org/debian
+  fi
+}
+
+layer_base() { # layer_base <out.tar>
+  mmdebstrap --quiet --variant=minbase --format=tar --include=ca-certificates,tzdata \
+    --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
+    --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*' \
+    --customize-hook='chroot "$1" useradd --uid 1001 --gid 0 --home-dir /deployments --no-create-home --shell /usr/sbin/nologin c8s' \
+    --customize-hook='mkdir -p "$1"/deployments && chown 1001:0 "$1"/deployments' \
+    --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/* "$1"/var/log/*' \
+    bookworm "$1" "$(mirror)" </dev/null >&2
+}
+
+layer_runtime() { # layer_runtime <out.tar>
+  local root="${WORK}/runtime-root"
+  mkdir -p "${root}/opt"
+  "${JAVA_HOME}/bin/jlink" --add-modules "${MODULES}" --strip-debug --no-man-pages --no-header-files \
+    --compress=zip-6 --output "${root}/opt/java"
+  tar --numeric-owner --owner=0 --group=0 --sort=name --mtime=@0 -C "${root}" -cf "$1" .
+}
+
+inputs_base() { mirror; mmdebstrap --version; }
+inputs_runtime() { echo "${MODULES}"; "${JAVA_HOME}/bin/java" -version 2>&1; }
+
+cached_layer() { # cached_layer <name> -> path of the layer tar
+  local name="$1" key layer
+  key="$( { declare -f "layer_${name}"; "inputs_${name}"; } | sha256sum | cut -c1-16)"
+  layer="${CACHE}/${name}-${key}.tar"
+  if [[ ! -s "${layer}" ]]; then
+    local t0=$(date +%s%N)
+    "layer_${name}" "${layer%.tar}.tmp.tar"
+    mv "${layer%.tar}.tmp.tar" "${layer}"
+    find "${CACHE}" -maxdepth 1 -name "${name}-*.tar" ! -name "${layer##*/}" -delete
+    log "${name} layer built in $(( ($(date +%s%N) - t0) / 1000000 )) ms ($(du -h "${layer}" | cut -f1))" >&2
+  fi
+  echo "${layer}"
+}
+
+BASE_LAYER="$(cached_layer base)"
+RUNTIME_LAYER="$(cached_layer runtime)"
+
+description() {
+  case "$1" in
+    controller) echo "Reconciles c8s PipelineRuns into Kubernetes Jobs and archives their logs and artifacts" ;;
+    api-server) echo "REST API and OpenAPI document of c8s" ;;
+    webhook) echo "Receives forge webhooks and creates c8s PipelineRuns; validates c8s resources (admission)" ;;
+  esac
+}
+
+MANIFEST="${OUT}/images.manifest"
+: >"${MANIFEST}.tmp"
+for service in controller api-server webhook; do
+  app="${ROOT}/${service}/target/quarkus-app"
+  [[ -f "${app}/quarkus-run.jar" ]] || die "${app}/quarkus-run.jar is missing: run ./mvnw package -pl ${service} -am"
+  image="${REGISTRY}/c8s-${service}:${VERSION}"
+  t0=$(date +%s%N)
+  app_root="${WORK}/${service}-app"
+  mkdir -p "${app_root}/deployments"
+  cp -a "${app}/." "${app_root}/deployments/"
+  tar --numeric-owner --owner=1001 --group=0 --sort=name --mtime=@0 -C "${app_root}" -cf "${WORK}/${service}-app.tar" ./deployments
+  oci="${WORK}/${service}-oci"
+  umoci init --layout "${oci}"
+  umoci new --image "${oci}:img"
+  umoci raw add-layer --image "${oci}:img" --history.created_by="debian bookworm minbase (mmdebstrap)" "${BASE_LAYER}"
+  umoci raw add-layer --image "${oci}:img" --history.created_by="jlink ${MODULES}" "${RUNTIME_LAYER}"
+  umoci raw add-layer --image "${oci}:img" --history.created_by="${service}/target/quarkus-app" "${WORK}/${service}-app.tar"
+  ports=(--config.exposedports=8080/tcp)
+  [[ "${service}" == webhook ]] && ports+=(--config.exposedports=8443/tcp)
+  umoci config --image "${oci}:img" --author=c8s --os=linux --architecture=amd64 \
+    --config.user=1001 --config.workingdir=/deployments \
+    --config.env=JAVA_HOME=/opt/java \
+    --config.env=PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    --config.env=LANG=C.UTF-8 \
+    --config.entrypoint=/opt/java/bin/java \
+    --config.entrypoint=-Dquarkus.http.host=0.0.0.0 \
+    --config.entrypoint=-Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+    --config.entrypoint=-jar --config.entrypoint=/deployments/quarkus-run.jar \
+    "${ports[@]}" \
+    --config.label="org.opencontainers.image.title=c8s-${service}" \
+    --config.label="org.opencontainers.image.description=$(description "${service}")" \
+    --config.label="org.opencontainers.image.vendor=c8s" \
+    --config.label="org.opencontainers.image.version=${VERSION}" \
+    --config.label="org.opencontainers.image.revision=${REVISION}" \
+    --config.label="org.opencontainers.image.base.name=debian:bookworm (mmdebstrap minbase)"
+  archive="${OUT}/c8s-${service}.tar"
+  rm -f "${archive}.tmp"
+  skopeo --insecure-policy copy --quiet "oci:${oci}:img" "docker-archive:${archive}.tmp:${image}"
+  mv "${archive}.tmp" "${archive}"
+  size=$(stat -c %s "${archive}")
+  echo "${image} ${archive} ${size}" >>"${MANIFEST}.tmp"
+  log "${image}: $(( size / 1024 / 1024 )) MiB in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+done
+mv "${MANIFEST}.tmp" "${MANIFEST}"
+log "images ready; manifest ${MANIFEST}"
