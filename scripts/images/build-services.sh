@@ -56,15 +56,8 @@ java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.secu
 java.transaction.xa,java.xml,java.xml.crypto,jdk.crypto.cryptoki,jdk.jfr,jdk.management,jdk.management.jfr,\
 jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
 
-mirror() {
-  if [[ -n "${C8S_NODE_MIRROR:-}" ]]; then
-    echo "${C8S_NODE_MIRROR}"
-  elif grep -qs '^Suites:.*\bbookworm\b' /etc/apt/sources.list.d/debian.sources; then
-    echo /etc/apt/sources.list.d/debian.sources
-  else
-    echo http://deb.debian.org/debian
-  fi
-}
+# shellcheck source=../lib/debian-mirror.sh
+source "${HERE}/../lib/debian-mirror.sh"
 
 layer_base() { # layer_base <out.tar>
   mmdebstrap --quiet --variant=minbase --format=tar --include=ca-certificates,tzdata \
@@ -73,7 +66,7 @@ layer_base() { # layer_base <out.tar>
     --customize-hook='chroot "$1" useradd --uid 1001 --gid 0 --home-dir /deployments --no-create-home --shell /usr/sbin/nologin c8s' \
     --customize-hook='mkdir -p "$1"/deployments && chown 1001:0 "$1"/deployments' \
     --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/* "$1"/var/log/*' \
-    bookworm "$1" "$(mirror)" </dev/null >&2
+    bookworm "$1" "$(debian_mirror)" </dev/null >&2
 }
 
 layer_runtime() { # layer_runtime <out.tar>
@@ -84,7 +77,7 @@ layer_runtime() { # layer_runtime <out.tar>
   tar --numeric-owner --owner=0 --group=0 --sort=name --mtime=@0 -C "${root}" -cf "$1" .
 }
 
-inputs_base() { mirror; mmdebstrap --version; }
+inputs_base() { debian_mirror; mmdebstrap --version; }
 inputs_runtime() { echo "${MODULES}"; "${JAVA_HOME}/bin/java" -version 2>&1; }
 
 cached_layer() { # cached_layer <name> -> path of the layer tar

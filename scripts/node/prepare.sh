@@ -110,15 +110,9 @@ recipe_step() {
   echo --config.env=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --config.cmd=sh
 }
 
-helper_mirror() {
-  if [[ -n "${C8S_NODE_MIRROR:-}" ]]; then
-    echo "${C8S_NODE_MIRROR}"
-  elif grep -qs '^Suites:.*\bbookworm\b' /etc/apt/sources.list.d/debian.sources; then
-    echo /etc/apt/sources.list.d/debian.sources
-  else
-    echo http://deb.debian.org/debian
-  fi
-}
+# shellcheck source=../lib/debian-mirror.sh
+source "${HERE}/../lib/debian-mirror.sh"
+helper_mirror() { debian_mirror; }
 
 recipe_helper() {
   local layer="$1"
