@@ -52,6 +52,7 @@ import java.util.stream.Collectors;
 public class PipelineRunReconciler implements Reconciler<PipelineRun> {
 
   @Inject StepJobs jobs;
+  @Inject StepLogs logs;
   @Inject Clock clock;
   @Inject RunMetrics metrics;
 
@@ -78,7 +79,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         return UpdateControl.noUpdate();
       }
       RunStatusBuilder status = new RunStatusBuilder(run, now);
-      jobs.retryPendingLogs(run, status, Set.of());
+      logs.retryPendingLogs(run, status, Set.of());
       return retryLogsLater(write(run, status, context), status, now);
     }
     RunStatusBuilder status = new RunStatusBuilder(run, now).reconciled();
@@ -109,13 +110,13 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         if (status.finished(step.getName()) && !StepObservation.finished(job)) {
           // Ended early (an image that cannot be pulled): keep what the helpers printed, then
           // stop the pod, which would otherwise retry until the step's timeout.
-          pod.ifPresent(p -> jobs.archiveStopped(run, step, p, status));
+          pod.ifPresent(p -> logs.archiveStopped(run, step, p, status));
           jobs.delete(run, step.getName());
         } else if (pod.isPresent()) {
           finishedPods.put(step, pod.get());
         } else if (status.finished(step.getName())) {
           // Its pod was evicted or deleted: keep what its follower stored while it ran.
-          jobs.archiveWithoutPodOrDefer(run, step, status);
+          logs.archiveWithoutPodOrDefer(run, step, status);
         }
       }
     }
@@ -143,7 +144,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       if (job != null) {
         // What the step printed until it was stopped; the pod is gone once its Job is deleted.
         jobs.podOf(job)
-            .ifPresent(pod -> jobs.archiveStopped(run, step(current, stop.step()), pod, status));
+            .ifPresent(pod -> logs.archiveStopped(run, step(current, stop.step()), pod, status));
       }
       jobs.delete(run, stop.step());
     }
@@ -181,12 +182,12 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     // Archiving comes after the next Jobs are created, so log size never delays the pipeline, and
     // an object store that fails never keeps the status from being written.
     if (RunStatusBuilder.logsPending(run.getStatus())) {
-      jobs.retryPendingLogs(
+      logs.retryPendingLogs(
           run,
           status,
           finishedPods.keySet().stream().map(Step::getName).collect(Collectors.toSet()));
     }
-    finishedPods.forEach((step, pod) -> jobs.archiveOrDefer(run, step, pod, status));
+    finishedPods.forEach((step, pod) -> logs.archiveOrDefer(run, step, pod, status));
     boolean anyRunning =
         status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
     if (decision.phase() == RunPhase.Running && !anyRunning && waitingForQuota) {

@@ -6,7 +6,6 @@ import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
-import dev.c8s.controller.logs.LogArchiver;
 import dev.c8s.controller.logs.StepLogFollower;
 import dev.c8s.controller.logs.StepSecretValues;
 import dev.c8s.model.engine.StepLaunch;
@@ -30,26 +29,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.jboss.logging.Logger;
 
-/** The Kubernetes side of steps: creating, observing and deleting their Jobs. */
+/**
+ * The Kubernetes side of steps: creating, observing and deleting their Jobs ({@link StepLogs} keeps
+ * their logs).
+ */
 @ApplicationScoped
 public class StepJobs {
-  private static final Logger LOG = Logger.getLogger(StepJobs.class);
   private static final int CONFLICT = 409;
   private static final int NOT_FOUND = 404;
   private static final int FORBIDDEN = 403;
   private static final int BAD_REQUEST = 400;
   private static final int UNPROCESSABLE = 422;
 
-  /** How long a finished step's log follower may take to store the last of the log. */
-  private static final Duration FOLLOWER_WAIT = Duration.ofSeconds(60);
-
   @Inject KubernetesClient client;
   @Inject ControllerSettings settings;
-  @Inject LogArchiver logs;
   @Inject StepLogFollower follower;
   @Inject ArtifactTransfers transfers;
   @Inject StepSecretValues secretValues;
@@ -86,113 +81,11 @@ public class StepJobs {
     return podsOf(job).stream().findFirst();
   }
 
-  /**
-   * Archives what a step printed before the controller stops it; a failing archive is logged, never
-   * allowed to keep a cancel or timeout from stopping the step.
-   */
-  void archiveStopped(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
-    // A follower ends with the container and then stores the fuller log under the same key.
-    follower.forget(pod);
-    try {
-      archive(run, step, pod, status);
-    } catch (RuntimeException e) {
-      LOG.warnf(
-          "log of stopped step %s of %s/%s not archived: %s",
-          step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
-    }
-  }
-
   /** Whether {@code job}'s owner is this very run (same UID), not an earlier run of its name. */
   static boolean ownedBy(Job job, PipelineRun run) {
     return job.getMetadata().getOwnerReferences() != null
         && job.getMetadata().getOwnerReferences().stream()
             .anyMatch(o -> run.getMetadata().getUid().equals(o.getUid()));
-  }
-
-  /**
-   * As {@link #archive}, but an object store that fails leaves the step without a log URL and the
-   * run with a {@code LogsArchived=False} condition instead of failing the reconciliation: the
-   * status never waits on object storage.
-   */
-  void archiveOrDefer(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
-    try {
-      archive(run, step, pod, status);
-    } catch (RuntimeException e) {
-      LOG.warnf(
-          "log of step %s of %s/%s not archived, retrying: %s",
-          step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
-      status.logsPending(step.getName(), String.valueOf(e.getMessage()));
-    }
-  }
-
-  /**
-   * Records the log of a finished step whose pod is gone (evicted, deleted, its node lost) from
-   * what its follower stored; object storage failing leaves it pending, as for a step with a pod.
-   * Returns false when nothing of the log was stored.
-   */
-  boolean archiveWithoutPodOrDefer(PipelineRun run, Step step, RunStatusBuilder status) {
-    try {
-      Optional<String> url =
-          logs.archivedWithoutPod(
-              run.getMetadata().getNamespace(), run.getMetadata().getName(), step.getName());
-      url.ifPresent(u -> status.logUrl(step.getName(), u));
-      return url.isPresent();
-    } catch (RuntimeException e) {
-      LOG.warnf(
-          "log of step %s of %s/%s (pod gone) not archived, retrying: %s",
-          step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
-      status.logsPending(step.getName(), String.valueOf(e.getMessage()));
-      return true;
-    }
-  }
-
-  /**
-   * Tries again to archive the logs of finished steps that object storage refused earlier, from
-   * their pods (kept for the Job's TTL); a step whose pod is gone is recorded as lost.
-   */
-  void retryPendingLogs(PipelineRun run, RunStatusBuilder status, Set<String> archivedNow) {
-    String namespace = run.getMetadata().getNamespace();
-    for (String name : status.awaitingLogs()) {
-      if (archivedNow.contains(name)) {
-        continue;
-      }
-      Step step =
-          run.getStatus().getPipelineSpec().getSteps().stream()
-              .filter(s -> s.getName().equals(name))
-              .findFirst()
-              .orElseThrow();
-      List<Pod> pods =
-          podsOfJob(namespace, KubernetesNames.jobName(run.getMetadata().getName(), name));
-      if (pods.isEmpty()) {
-        if (!archiveWithoutPodOrDefer(run, step, status)) {
-          status.logsLost(name, "its pod was gone before object storage accepted the log");
-        }
-      } else {
-        archiveOrDefer(run, step, pods.get(0), status);
-      }
-    }
-    status.logsSettled();
-  }
-
-  /** Stores a finished step's masked log and notes its uploaded artifacts in the status. */
-  void archive(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
-    String namespace = run.getMetadata().getNamespace();
-    follower
-        .finished(pod, FOLLOWER_WAIT)
-        .or(
-            () ->
-                logs.archive(
-                    namespace,
-                    run.getMetadata().getName(),
-                    step.getName(),
-                    pod,
-                    secretValues.of(namespace, step)))
-        .ifPresent(url -> status.logUrl(step.getName(), url));
-    if (step.getArtifacts() != null && !step.getArtifacts().isEmpty()) {
-      transfers
-          .archived(namespace, run.getMetadata().getName(), step.getName())
-          .ifPresent(url -> status.artifactUrls(step.getName(), List.of(url)));
-    }
   }
 
   /**
@@ -376,7 +269,7 @@ public class StepJobs {
     return podsOfJob(job.getMetadata().getNamespace(), job.getMetadata().getName());
   }
 
-  private List<Pod> podsOfJob(String namespace, String jobName) {
+  List<Pod> podsOfJob(String namespace, String jobName) {
     return client
         .pods()
         .inNamespace(namespace)

@@ -70,12 +70,22 @@ class ControllerChaosProcessIT {
         controller.kill();
       }
     }
+    PipelineConfig stats;
     try (ControllerProcess last =
         ControllerProcess.start(plane, S3ProxyServer.shared(), log, sameIdentity)) {
       await()
           .atMost(Duration.ofMinutes(10))
           .pollInterval(Duration.ofMillis(500))
           .until(() -> finished(client, ns) == RUNS);
+      // The statistics follow the runs' ends: read them while this controller still runs.
+      stats =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () -> client.resource(config).get(),
+                  c ->
+                      c.getStatus() != null
+                          && Integer.valueOf(RUNS).equals(c.getStatus().getTotalRuns()));
     }
     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
@@ -101,14 +111,6 @@ class ControllerChaosProcessIT {
               assertThat(jobs).hasSize(STEPS.size());
               assertThat(jobs).allSatisfy(j -> assertThat(j.getStatus().getFailed()).isNull());
             });
-    PipelineConfig stats =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(
-                () -> client.resource(config).get(),
-                c ->
-                    c.getStatus() != null
-                        && Integer.valueOf(RUNS).equals(c.getStatus().getTotalRuns()));
     assertThat(stats.getStatus().getSuccessRate()).isEqualTo(1.0);
     Files.writeString(
         Path.of("target/controller-chaos.txt"),
