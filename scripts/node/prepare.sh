@@ -119,12 +119,16 @@ recipe_helper() {
   # git depends on perl, but clone, fetch and checkout are C: removing perl's modules (not perl-base,
   # and only after installing, since maintainer scripts need them) takes ~47 MB off the archive, whose
   # import is what a node start waits for.
-  # openssh-client: the clone container uses ssh when a RepositoryConnection carries an SSH key.
+  # openssh-client: the clone container uses ssh when a RepositoryConnection carries an SSH key. ssh refuses to
+  # run for a UID without a passwd entry and reads ~/.ssh from it, hence the user 1001 (the helpers' UID) with
+  # the home the clone script creates.
   mmdebstrap --quiet --variant=minbase --include=git,curl,ca-certificates,openssh-client \
     --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*' \
     --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*' \
     --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/* "$1"/var/log/*' \
     --customize-hook='rm -rf "$1"/usr/share/perl "$1"/usr/lib/x86_64-linux-gnu/perl' \
+    --customize-hook='echo "c8s:x:1001:1001:c8s helper:/c8s/home:/usr/sbin/nologin" >>"$1"/etc/passwd' \
+    --customize-hook='echo "c8s:x:1001:" >>"$1"/etc/group' \
     bookworm "${layer}" "$(helper_mirror)" </dev/null >&2
   echo --config.env=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --config.cmd=sh
 }

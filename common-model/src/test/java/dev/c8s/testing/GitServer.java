@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -82,6 +83,14 @@ public final class GitServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Serves this server's repositories over ssh as well, on {@code bindAddress}, to the holder of
+   * {@code clientKey}'s private half; the caller closes the returned server.
+   */
+  public GitSshServer serveOverSsh(String bindAddress, PublicKey clientKey) {
+    return GitSshServer.start(bindAddress, root, clientKey);
   }
 
   /** The clone URL as seen from {@code host} (an address of this machine the client reaches). */

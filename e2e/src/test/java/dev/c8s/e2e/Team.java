@@ -7,10 +7,12 @@ import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.testing.GitServer;
+import dev.c8s.testing.GitSshServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.security.KeyPair;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,15 +24,21 @@ final class Team implements AutoCloseable {
   static final String WEBHOOK_SECRET = "e2e-webhook-secret";
   static final String GIT_USER = "ci-bot";
   static final String GIT_PASSWORD = "git-pa55word";
+  static final String REPOSITORY = "app";
 
   final Platform platform;
   final String namespace;
   final GitServer git;
+  private final GitSshServer ssh;
+  private final String repository;
 
-  private Team(Platform platform, String namespace, GitServer git) {
+  private Team(Platform platform, String namespace, GitServer git, GitSshServer ssh) {
     this.platform = platform;
     this.namespace = namespace;
     this.git = git;
+    this.ssh = ssh;
+    this.repository =
+        ssh == null ? git.url(platform.hostAddress()) : ssh.url(platform.hostAddress(), REPOSITORY);
   }
 
   /**
@@ -39,13 +47,33 @@ final class Team implements AutoCloseable {
    */
   static Team create(String prefix, String gitPassword) {
     Platform platform = Platform.get();
-    KubernetesClient admin = platform.admin();
-    String namespace = platform.cluster().newNamespace(prefix);
-    GitServer git = GitServer.start(platform.hostAddress(), "app", GIT_USER, GIT_PASSWORD);
-    Team team = new Team(platform, namespace, git);
-    team.secret("webhook", Map.of("webhook-secret", WEBHOOK_SECRET));
-    team.secret("git-credentials", Map.of("username", GIT_USER, "password", gitPassword));
-    admin
+    GitServer git = GitServer.start(platform.hostAddress(), REPOSITORY, GIT_USER, GIT_PASSWORD);
+    Team team = new Team(platform, platform.cluster().newNamespace(prefix), git, null);
+    return team.connect(Map.of("username", GIT_USER, "password", gitPassword));
+  }
+
+  /**
+   * A namespace whose repository is cloned over ssh with {@code secretKey} (the server only accepts
+   * {@code authorizedKey}); with {@code pinHostKey}, the Secret also carries known_hosts.
+   */
+  static Team overSsh(String prefix, KeyPair authorizedKey, KeyPair secretKey, boolean pinHostKey) {
+    Platform platform = Platform.get();
+    GitServer git = GitServer.start(platform.hostAddress(), REPOSITORY, GIT_USER, GIT_PASSWORD);
+    GitSshServer ssh = git.serveOverSsh(platform.hostAddress(), authorizedKey.getPublic());
+    Team team = new Team(platform, platform.cluster().newNamespace(prefix), git, ssh);
+    Map<String, String> credentials = new HashMap<>();
+    credentials.put("ssh-key", GitSshServer.openSshPrivateKey(secretKey));
+    if (pinHostKey) {
+      credentials.put("known_hosts", ssh.knownHostsLine(platform.hostAddress()));
+    }
+    return team.connect(credentials);
+  }
+
+  private Team connect(Map<String, String> gitCredentials) {
+    secret("webhook", Map.of("webhook-secret", WEBHOOK_SECRET));
+    secret("git-credentials", gitCredentials);
+    platform
+        .admin()
         .resource(
             Serialization.unmarshal(
                 """
@@ -61,15 +89,15 @@ final class Team implements AutoCloseable {
                   authSecretRef: git-credentials
                   pipelineConfigRef: app-ci
                 """
-                    .formatted(namespace, team.repository()),
+                    .formatted(namespace, repository),
                 RepositoryConnection.class))
         .create();
-    return team;
+    return this;
   }
 
   /** The clone URL pods use. */
   String repository() {
-    return git.url(platform.hostAddress());
+    return repository;
   }
 
   void secret(String name, Map<String, String> data) {
@@ -156,6 +184,10 @@ final class Team implements AutoCloseable {
 
   @Override
   public void close() {
-    git.close();
+    try (GitServer closedLast = git) {
+      if (ssh != null) {
+        ssh.close();
+      }
+    }
   }
 }

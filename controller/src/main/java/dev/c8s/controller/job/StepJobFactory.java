@@ -168,6 +168,7 @@ public final class StepJobFactory {
       clone.getEnv().add(secretEnv("GIT_USERNAME", git.secretName(), "username", true));
       clone.getEnv().add(secretEnv("GIT_PASSWORD", git.secretName(), "password", true));
       clone.getEnv().add(secretEnv("GIT_SSH_KEY", git.secretName(), "ssh-key", true));
+      clone.getEnv().add(secretEnv("GIT_KNOWN_HOSTS", git.secretName(), "known_hosts", true));
     }
     return clone;
   }

@@ -39,8 +39,23 @@ final class StepScripts {
             + " '!f() { echo \"username=${GIT_USERNAME:-git}\"; echo \"password=${GIT_PASSWORD}\"; }; f'",
         "fi",
         "if [ -n \"${GIT_SSH_KEY:-}\" ]; then",
+        // ssh exits at once ("No user exists for uid") when the image has no passwd entry for
+        // the clone's UID; say which image setting to change instead.
+        "  if ! id -un >/dev/null 2>&1; then",
+        "    echo \"c8s: ssh cannot run as UID $(id -u): the clone image has no user with that"
+            + " UID in /etc/passwd. Use c8s's helper image (controller.gitImage) or an image"
+            + " with a user $(id -u), or clone over https with username and password.\" >&2",
+        "    exit 1",
+        "  fi",
         "  printf '%s\\n' \"$GIT_SSH_KEY\" > \"$HOME/id\" && chmod 600 \"$HOME/id\"",
-        "  export GIT_SSH_COMMAND=\"ssh -i $HOME/id -o StrictHostKeyChecking=accept-new\"",
+        // known_hosts pins the server's key; without it the first key seen is trusted.
+        "  if [ -n \"${GIT_KNOWN_HOSTS:-}\" ]; then",
+        "    printf '%s\\n' \"$GIT_KNOWN_HOSTS\" > \"$HOME/known_hosts\"",
+        "    hosts=\"-o StrictHostKeyChecking=yes -o UserKnownHostsFile=$HOME/known_hosts\"",
+        "  else",
+        "    hosts=\"-o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=$HOME/known_hosts\"",
+        "  fi",
+        "  export GIT_SSH_COMMAND=\"ssh -i $HOME/id -o IdentitiesOnly=yes $hosts\"",
         "fi",
         "git init -q .",
         "git remote add origin \"$C8S_REPOSITORY\"",

@@ -73,7 +73,12 @@ class StepJobFactoryTest {
     assertThat(clone.getEnv())
         .extracting(EnvVar::getName)
         .containsExactly(
-            "C8S_REPOSITORY", "C8S_COMMIT", "GIT_USERNAME", "GIT_PASSWORD", "GIT_SSH_KEY");
+            "C8S_REPOSITORY",
+            "C8S_COMMIT",
+            "GIT_USERNAME",
+            "GIT_PASSWORD",
+            "GIT_SSH_KEY",
+            "GIT_KNOWN_HOSTS");
     assertThat(clone.getEnv().get(3).getValueFrom().getSecretKeyRef().getOptional()).isTrue();
     assertThat(clone.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(clone.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
