@@ -5,6 +5,7 @@ import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.RunPhase;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the engine decides from.
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param startTime when the run started (pipeline timeout counts from here), null if not yet
  * @param steps current state per step name; steps absent from the map are Pending
  * @param now the current time
+ * @param jobsGone running steps whose Job no longer exists, so their result will never be known
  */
 public record EngineInput(
     PipelineConfigSpec pipeline,
@@ -22,7 +24,23 @@ public record EngineInput(
     RunPhase phase,
     Instant startTime,
     Map<String, StepState> steps,
-    Instant now) {
+    Instant now,
+    Set<String> jobsGone) {
+
+  public EngineInput {
+    jobsGone = Set.copyOf(jobsGone);
+  }
+
+  /** Input in which every running step still has its Job. */
+  public EngineInput(
+      PipelineConfigSpec pipeline,
+      PipelineRunSpec run,
+      RunPhase phase,
+      Instant startTime,
+      Map<String, StepState> steps,
+      Instant now) {
+    this(pipeline, run, phase, startTime, steps, now, Set.of());
+  }
 
   /** The state of {@code step}, Pending when unknown. */
   public StepState state(String step) {

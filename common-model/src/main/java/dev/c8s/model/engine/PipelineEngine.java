@@ -19,8 +19,8 @@ import java.util.Optional;
  * <p>It never calls Kubernetes; the controller applies its {@link Decision}. Semantics are those of
  * {@code docs/semantics.md}: list order unless any step declares {@code dependsOn}; a failed
  * dependency skips dependants unless {@code conditional.onSuccess: false}; branch conditions skip a
- * step without failing its dependants; step and pipeline timeouts; cancellation; terminal runs
- * never change.
+ * step without failing its dependants; step and pipeline timeouts; cancellation; a running step
+ * whose Job is gone fails; terminal runs never change.
  */
 public final class PipelineEngine {
 
@@ -104,6 +104,7 @@ public final class PipelineEngine {
 
     Decision run() {
       steps.forEach(this::enforceStepTimeout);
+      steps.forEach(this::failWithoutJob);
       // A skip can unblock a later step and a step may be declared before its dependencies, so
       // settle until nothing changes; every pass finishes at least one step or stops.
       boolean changed = true;
@@ -134,6 +135,26 @@ public final class PipelineEngine {
               "step ran longer than its timeout of "
                   + Durations.format(StepDefaults.timeout(step))));
       states.put(step.getName(), StepState.finished(StepPhase.Failed, StepReason.StepTimedOut));
+    }
+
+    /**
+     * A running step whose Job is gone fails: nothing can tell how it ended. One that also ran out
+     * of time was stopped for that (a pass that deleted its Job may not have written it down).
+     */
+    private void failWithoutJob(Step step) {
+      StepState state = states.get(step.getName());
+      if (state.phase() != StepPhase.Running || !input.jobsGone().contains(step.getName())) {
+        return;
+      }
+      stop.add(
+          new StepOutcome(
+              step.getName(),
+              StepPhase.Failed,
+              StepReason.JobDeleted,
+              "its Job no longer exists and the step's result was not recorded: the Job was"
+                  + " deleted before the step finished (or its ttlSecondsAfterFinished removed it"
+                  + " while no controller ran)"));
+      states.put(step.getName(), StepState.finished(StepPhase.Failed, StepReason.JobDeleted));
     }
 
     /** Starts or skips a pending step whose dependencies are finished; true if it did. */

@@ -69,13 +69,14 @@ public final class RunStatusBuilder {
     return phase(RunPhase.Pending, RunReason.Pending, "Waiting for the first step to start");
   }
 
-  /** Records a step's Job and what it reports. */
-  public RunStatusBuilder observed(String step, String jobName, StepObservation observation) {
-    StepStatus s = step(step);
+  /** Records a step's Job and what it reports, unless the step already ended. */
+  RunStatusBuilder observed(ObservedStep observed) {
+    StepStatus s = step(observed.step());
     if (s.getPhase().isTerminal()) {
       return this;
     }
-    s.setJobName(jobName);
+    StepObservation observation = observed.observation();
+    s.setJobName(observed.jobName());
     s.setPhase(observation.state().phase());
     s.setReason(name(observation.state().reason()));
     s.setMessage(observation.message());
@@ -85,31 +86,36 @@ public final class RunStatusBuilder {
     return this;
   }
 
-  /** Where a step's archived log is. */
-  public RunStatusBuilder logUrl(String step, String url) {
-    step(step).setLogUrl(url);
-    return this;
-  }
-
-  /** Where a step's artifact archive is. */
-  public RunStatusBuilder artifactUrls(String step, List<String> urls) {
-    step(step).setArtifactUrls(urls);
-    return this;
-  }
-
-  /** A finished step's log could not be stored; the reconciliation retries it with back-off. */
-  public RunStatusBuilder logsPending(String step, String error) {
-    setCondition(
-        LOGS_ARCHIVED,
-        ConditionStatus.FALSE,
-        STORAGE_UNAVAILABLE,
-        "log of step " + step + " not archived yet (retrying): " + error);
-    return this;
-  }
-
-  /** A step's log can no longer be archived (its pod is gone); no more retries. */
-  public RunStatusBuilder logsLost(String step, String message) {
-    setCondition(LOGS_ARCHIVED, ConditionStatus.FALSE, "LogsLost", "step " + step + ": " + message);
+  /**
+   * Records what came of archiving a step's log: its URLs, or the {@link #LOGS_ARCHIVED} condition
+   * while object storage refuses it or once it is lost.
+   */
+  RunStatusBuilder log(LogResult result) {
+    switch (result) {
+      case LogResult.Archived archived -> {
+        if (archived.logUrl() != null) {
+          step(archived.step()).setLogUrl(archived.logUrl());
+        }
+        if (archived.artifactUrl() != null) {
+          step(archived.step()).setArtifactUrls(List.of(archived.artifactUrl()));
+        }
+      }
+      case LogResult.Deferred deferred ->
+          setCondition(
+              LOGS_ARCHIVED,
+              ConditionStatus.FALSE,
+              STORAGE_UNAVAILABLE,
+              "log of step "
+                  + deferred.step()
+                  + " not archived yet (retrying): "
+                  + deferred.error());
+      case LogResult.Lost lost ->
+          setCondition(
+              LOGS_ARCHIVED,
+              ConditionStatus.FALSE,
+              "LogsLost",
+              "step " + lost.step() + ": " + lost.message());
+    }
     return this;
   }
 
@@ -123,6 +129,11 @@ public final class RunStatusBuilder {
 
   /** The names of finished steps that ran a Job but have no archived log yet. */
   public List<String> awaitingLogs() {
+    return awaitingLogs(status);
+  }
+
+  /** The names of {@code status}'s finished steps that ran a Job but have no archived log yet. */
+  public static List<String> awaitingLogs(PipelineRunStatus status) {
     return status.getSteps() == null
         ? List.of()
         : status.getSteps().stream()
@@ -144,13 +155,17 @@ public final class RunStatusBuilder {
                         && STORAGE_UNAVAILABLE.equals(c.getReason()));
   }
 
-  /** Whether the step has finished as far as the stored status knows. */
-  public boolean finished(String step) {
-    return step(step).getPhase().isTerminal();
+  /** What came of starting a step: running under its Job, waiting for quota, or refused. */
+  RunStatusBuilder started(String step, String jobName, StepStart start) {
+    return switch (start) {
+      case StepStart.Started started -> started(step, jobName);
+      case StepStart.WaitingForQuota waiting ->
+          waiting(step, StepReason.WaitingForQuota, "Waiting for quota: " + waiting.shortage());
+      case StepStart.Rejected rejected -> rejected(step, rejected.answer());
+    };
   }
 
-  /** A step whose Job was just created. */
-  public RunStatusBuilder started(String step, String jobName) {
+  private RunStatusBuilder started(String step, String jobName) {
     StepStatus s = step(step);
     s.setPhase(StepPhase.Running);
     s.setReason(name(StepReason.Started));
@@ -160,19 +175,8 @@ public final class RunStatusBuilder {
     return this;
   }
 
-  /** A running step whose Job disappeared: its result is unknowable, so it failed. */
-  public RunStatusBuilder jobDeleted(String step) {
-    return failed(
-        step,
-        StepReason.JobDeleted,
-        "Job "
-            + step(step).getJobName()
-            + " no longer exists and the step's result was not recorded: it was deleted before the"
-            + " step finished (or its ttlSecondsAfterFinished removed it while no controller ran)");
-  }
-
   /** A step whose Job the API server refused for good. */
-  public RunStatusBuilder rejected(String step, String answer) {
+  private RunStatusBuilder rejected(String step, String answer) {
     return failed(
         step, StepReason.JobRejected, "the Kubernetes API refused the step's Job: " + answer);
   }
@@ -187,7 +191,7 @@ public final class RunStatusBuilder {
   }
 
   /** A step that cannot start yet, for example for lack of quota. */
-  public RunStatusBuilder waiting(String step, StepReason reason, String message) {
+  private RunStatusBuilder waiting(String step, StepReason reason, String message) {
     StepStatus s = step(step);
     s.setPhase(StepPhase.Pending);
     s.setReason(name(reason));
@@ -245,9 +249,9 @@ public final class RunStatusBuilder {
     return this;
   }
 
-  /** The status to write. */
+  /** A copy of the status as it stands: what to write, or to read while building goes on. */
   public PipelineRunStatus build() {
-    return status;
+    return JSON.clone(status);
   }
 
   /** Whether the status differs from the stored one (if not, nothing is patched). */

@@ -6,8 +6,6 @@ import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
-import dev.c8s.controller.logs.StepLogFollower;
-import dev.c8s.controller.logs.StepSecretValues;
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
@@ -33,7 +31,7 @@ import java.util.function.Supplier;
 
 /**
  * The Kubernetes side of steps: creating, observing and deleting their Jobs ({@link StepLogs} keeps
- * their logs).
+ * their logs); each returns what happened and leaves the status to the reconciler.
  */
 @ApplicationScoped
 public class StepJobs {
@@ -45,9 +43,7 @@ public class StepJobs {
 
   @Inject KubernetesClient client;
   @Inject ControllerSettings settings;
-  @Inject StepLogFollower follower;
   @Inject ArtifactTransfers transfers;
-  @Inject StepSecretValues secretValues;
   @Inject QuotaReservations reservations;
   @Inject Clock clock;
 
@@ -55,25 +51,18 @@ public class StepJobs {
     return client.resources(PipelineConfig.class).inNamespace(namespace).withName(name).get();
   }
 
-  /**
-   * Records what a step's Job and pod say and returns the pod, whose log {@link #archive} stores
-   * once the step has finished.
-   */
-  Optional<Pod> observe(Job job, Step step, List<Pod> cachedPods, RunStatusBuilder status) {
+  /** What a step's Job and its pods say now. */
+  ObservedStep observe(Job job, Step step, List<Pod> cachedPods) {
     reservations.observed(job);
+    boolean jobFinished = StepObservation.finished(job);
     // A finished Job's pods are read fresh for the final exit code; a running one's from the cache.
-    List<Pod> pods = StepObservation.finished(job) ? podsOf(job) : cachedPods;
-    status.observed(
+    List<Pod> pods = jobFinished ? podsOf(job) : cachedPods;
+    return new ObservedStep(
         step.getName(),
         job.getMetadata().getName(),
-        StepObservation.of(job, pods, clock.instant()));
-    String namespace = job.getMetadata().getNamespace();
-    String run = job.getMetadata().getAnnotations().get(StepJobFactory.RUN_ANNOTATION);
-    for (Pod pod : pods) {
-      follower.followIfRunning(
-          namespace, run, step.getName(), pod, () -> secretValues.of(namespace, step));
-    }
-    return pods.stream().findFirst();
+        StepObservation.of(job, pods, clock.instant()),
+        jobFinished,
+        pods);
   }
 
   /** The pod a step's Job created, if it still exists (running or finished). */

@@ -11,15 +11,15 @@ import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * The logs of steps: archiving a finished or stopped step's log (from its follower, its pod, or
- * what was stored while it ran), and retrying what object storage refused, noting the outcome in
- * the run's status.
+ * what was stored while it ran), retrying what object storage refused, and following running steps'
+ * logs; each archive returns its {@link LogResult} for the status.
  */
 @ApplicationScoped
 public class StepLogs {
@@ -38,101 +38,113 @@ public class StepLogs {
    * Archives what a step printed before the controller stops it; a failing archive is logged, never
    * allowed to keep a cancel or timeout from stopping the step.
    */
-  void archiveStopped(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
+  Optional<LogResult> archiveStopped(PipelineRun run, Step step, Pod pod) {
     // A follower ends with the container and then stores the fuller log under the same key.
     follower.forget(pod);
     try {
-      archive(run, step, pod, status);
+      return Optional.of(archive(run, step, pod));
     } catch (RuntimeException e) {
       LOG.warnf(
           "log of stopped step %s of %s/%s not archived: %s",
           step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
+      return Optional.empty();
     }
   }
 
   /**
-   * As {@link #archive}, but an object store that fails leaves the step without a log URL and the
-   * run with a {@code LogsArchived=False} condition instead of failing the reconciliation: the
-   * status never waits on object storage.
+   * As {@link #archive}, but an object store that fails defers the log (the step keeps no log URL,
+   * the run gets {@code LogsArchived=False}) instead of failing the reconciliation: the status
+   * never waits on object storage.
    */
-  void archiveOrDefer(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
+  LogResult archiveOrDefer(PipelineRun run, Step step, Pod pod) {
     try {
-      archive(run, step, pod, status);
+      return archive(run, step, pod);
     } catch (RuntimeException e) {
       LOG.warnf(
           "log of step %s of %s/%s not archived, retrying: %s",
           step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
-      status.logsPending(step.getName(), String.valueOf(e.getMessage()));
+      return new LogResult.Deferred(step.getName(), String.valueOf(e.getMessage()));
     }
   }
 
   /**
-   * Records the log of a finished step whose pod is gone (evicted, deleted, its node lost) from
-   * what its follower stored; object storage failing leaves it pending, as for a step with a pod.
-   * Returns false when nothing of the log was stored.
+   * The log of a finished step whose pod is gone (evicted, deleted, its node lost), from what its
+   * follower stored; object storage failing defers it, as for a step with a pod. Empty when nothing
+   * of the log was stored.
    */
-  boolean archiveWithoutPodOrDefer(PipelineRun run, Step step, RunStatusBuilder status) {
+  Optional<LogResult> archiveWithoutPodOrDefer(PipelineRun run, String step) {
     try {
-      Optional<String> url =
-          logs.archivedWithoutPod(
-              run.getMetadata().getNamespace(), run.getMetadata().getName(), step.getName());
-      url.ifPresent(u -> status.logUrl(step.getName(), u));
-      return url.isPresent();
+      return logs.archivedWithoutPod(
+              run.getMetadata().getNamespace(), run.getMetadata().getName(), step)
+          .map(url -> new LogResult.Archived(step, url, null));
     } catch (RuntimeException e) {
       LOG.warnf(
           "log of step %s of %s/%s (pod gone) not archived, retrying: %s",
-          step.getName(), run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
-      status.logsPending(step.getName(), String.valueOf(e.getMessage()));
-      return true;
+          step, run.getMetadata().getNamespace(), run.getMetadata().getName(), e);
+      return Optional.of(new LogResult.Deferred(step, String.valueOf(e.getMessage())));
     }
   }
 
   /**
-   * Tries again to archive the logs of finished steps that object storage refused earlier, from
-   * their pods (kept for the Job's TTL); a step whose pod is gone is recorded as lost.
+   * Tries again to archive the logs of the finished {@code steps} that object storage refused
+   * earlier, from their pods (kept for the Job's TTL); a step whose pod is gone and left nothing
+   * stored is lost.
    */
-  void retryPendingLogs(PipelineRun run, RunStatusBuilder status, Set<String> archivedNow) {
+  List<LogResult> retry(PipelineRun run, List<Step> steps) {
     String namespace = run.getMetadata().getNamespace();
-    for (String name : status.awaitingLogs()) {
-      if (archivedNow.contains(name)) {
-        continue;
-      }
-      Step step =
-          run.getStatus().getPipelineSpec().getSteps().stream()
-              .filter(s -> s.getName().equals(name))
-              .findFirst()
-              .orElseThrow();
+    List<LogResult> results = new ArrayList<>();
+    for (Step step : steps) {
+      String name = step.getName();
       List<Pod> pods =
           jobs.podsOfJob(namespace, KubernetesNames.jobName(run.getMetadata().getName(), name));
       if (pods.isEmpty()) {
-        if (!archiveWithoutPodOrDefer(run, step, status)) {
-          status.logsLost(name, "its pod was gone before object storage accepted the log");
-        }
+        results.add(
+            archiveWithoutPodOrDefer(run, name)
+                .orElseGet(
+                    () ->
+                        new LogResult.Lost(
+                            name, "its pod was gone before object storage accepted the log")));
       } else {
-        archiveOrDefer(run, step, pods.get(0), status);
+        results.add(archiveOrDefer(run, step, pods.get(0)));
       }
     }
-    status.logsSettled();
+    return results;
   }
 
-  /** Stores a finished step's masked log and notes its uploaded artifacts in the status. */
-  void archive(PipelineRun run, Step step, Pod pod, RunStatusBuilder status) {
+  /** Stores a finished step's masked log; the result also carries its uploaded artifacts. */
+  LogResult archive(PipelineRun run, Step step, Pod pod) {
     String namespace = run.getMetadata().getNamespace();
-    follower
-        .finished(pod, FOLLOWER_WAIT)
-        .or(
-            () ->
-                logs.archive(
-                    namespace,
-                    run.getMetadata().getName(),
-                    step.getName(),
-                    pod,
-                    secretValues.of(namespace, step)))
-        .ifPresent(url -> status.logUrl(step.getName(), url));
-    if (step.getArtifacts() != null && !step.getArtifacts().isEmpty()) {
-      transfers
-          .archived(namespace, run.getMetadata().getName(), step.getName())
-          .ifPresent(url -> status.artifactUrls(step.getName(), List.of(url)));
+    String logUrl =
+        follower
+            .finished(pod, FOLLOWER_WAIT)
+            .or(
+                () ->
+                    logs.archive(
+                        namespace,
+                        run.getMetadata().getName(),
+                        step.getName(),
+                        pod,
+                        secretValues.of(namespace, step)))
+            .orElse(null);
+    String artifactUrl =
+        step.getArtifacts() == null || step.getArtifacts().isEmpty()
+            ? null
+            : transfers
+                .archived(namespace, run.getMetadata().getName(), step.getName())
+                .orElse(null);
+    return new LogResult.Archived(step.getName(), logUrl, artifactUrl);
+  }
+
+  /** Follows the log of each of the step's pods that runs, masked with the step's secrets. */
+  void follow(PipelineRun run, Step step, List<Pod> pods) {
+    String namespace = run.getMetadata().getNamespace();
+    for (Pod pod : pods) {
+      follower.followIfRunning(
+          namespace,
+          run.getMetadata().getName(),
+          step.getName(),
+          pod,
+          () -> secretValues.of(namespace, step));
     }
   }
 }

@@ -194,7 +194,8 @@ class ControllerStatusIT {
     StepStatus slow = RunAwaits.stepOf(run, "slow");
     assertThat(slow.getPhase()).isEqualTo(StepPhase.Failed);
     assertThat(slow.getReason()).isEqualTo("JobDeleted");
-    assertThat(slow.getMessage()).startsWith("Job lost-1-slow no longer exists");
+    assertThat(slow.getMessage()).startsWith("its Job no longer exists");
+    assertThat(slow.getJobName()).isEqualTo("lost-1-slow");
     assertThat(RunAwaits.stepOf(run, "after").getPhase()).isEqualTo(StepPhase.Skipped);
   }
 

@@ -1,0 +1,144 @@
+package dev.c8s.controller.run;
+
+import dev.c8s.controller.job.GitCredentials;
+import dev.c8s.model.engine.Decision;
+import dev.c8s.model.engine.StepLaunch;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PipelineRunStatus;
+import dev.c8s.model.v1alpha1.Step;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Carries out one pass over a run: what its observed steps need (log followers, stopping a step
+ * that ended before its Job, archiving finished logs) and the engine's decision (stop, start).
+ * Writes nothing into the status; returns what happened.
+ */
+@ApplicationScoped
+class RunActions {
+  @Inject StepJobs jobs;
+  @Inject StepLogs logs;
+
+  /**
+   * What the actions came to.
+   *
+   * @param starts how starting each launched step went, in launch order
+   * @param logs what came of archiving logs
+   */
+  record Outcome(Map<String, StepStart> starts, List<LogResult> logs) {
+    boolean waitingForQuota() {
+      return starts.values().stream().anyMatch(StepStart.WaitingForQuota.class::isInstance);
+    }
+
+    boolean rejected() {
+      return starts.values().stream().anyMatch(StepStart.Rejected.class::isInstance);
+    }
+  }
+
+  /**
+   * Applies {@code decision} to the run whose status, with this pass's observations, is {@code
+   * observed}.
+   */
+  Outcome apply(
+      PipelineRun run,
+      PipelineRunStatus observed,
+      RunObservation seen,
+      Decision decision,
+      Context<PipelineRun> context) {
+    List<LogResult> logResults = new ArrayList<>();
+    Map<Step, Pod> finished = new LinkedHashMap<>();
+    for (ObservedStep step : seen.steps()) {
+      Step spec = step(observed, step.step());
+      logs.follow(run, spec, step.pods());
+      if (step.endedBeforeItsJob()) {
+        // Keep what the helpers printed, then stop the pod, which would otherwise retry until
+        // the step's timeout.
+        step.endedPod().flatMap(p -> logs.archiveStopped(run, spec, p)).ifPresent(logResults::add);
+        jobs.delete(run, step.step());
+      } else if (step.endedPod().isPresent()) {
+        finished.put(spec, step.endedPod().get());
+      } else if (step.ended()) {
+        // Its pod was evicted or deleted: keep what its follower stored while it ran.
+        logs.archiveWithoutPodOrDefer(run, step.step()).ifPresent(logResults::add);
+      }
+    }
+    for (Decision.StepOutcome stop : decision.stop()) {
+      stop(run, step(observed, stop.step()), seen).ifPresent(logResults::add);
+    }
+    Map<String, StepStart> starts = start(run, observed, seen, decision.start(), context);
+    // Archiving comes after the next Jobs are created, so log size never delays the pipeline.
+    if (RunStatusBuilder.logsPending(run.getStatus())) {
+      Set<String> handled = new HashSet<>();
+      logResults.forEach(r -> handled.add(r.step()));
+      finished.keySet().forEach(s -> handled.add(s.getName()));
+      logResults.addAll(logs.retry(run, awaitingLogs(observed, handled)));
+    }
+    finished.forEach((step, pod) -> logResults.add(logs.archiveOrDefer(run, step, pod)));
+    return new Outcome(starts, logResults);
+  }
+
+  /** The steps of {@code status} still waiting for their logs, except {@code handled}. */
+  static List<Step> awaitingLogs(PipelineRunStatus status, Set<String> handled) {
+    return RunStatusBuilder.awaitingLogs(status).stream()
+        .filter(name -> !handled.contains(name))
+        .map(name -> step(status, name))
+        .toList();
+  }
+
+  /** Archives what a step printed until now and deletes its Job. */
+  private Optional<LogResult> stop(PipelineRun run, Step step, RunObservation seen) {
+    Job job = seen.jobs().get(step.getName());
+    if (seen.jobsGone().contains(step.getName())) {
+      return logs.archiveWithoutPodOrDefer(run, step.getName());
+    }
+    Optional<LogResult> log =
+        job == null
+            ? Optional.empty()
+            : jobs.podOf(job).flatMap(pod -> logs.archiveStopped(run, step, pod));
+    jobs.delete(run, step.getName());
+    return log;
+  }
+
+  private Map<String, StepStart> start(
+      PipelineRun run,
+      PipelineRunStatus observed,
+      RunObservation seen,
+      List<StepLaunch> launches,
+      Context<PipelineRun> context) {
+    String namespace = run.getMetadata().getNamespace();
+    GitCredentials git =
+        launches.isEmpty()
+            ? GitCredentials.NONE
+            : StepJobs.gitCredentials(
+                RunEventSources.connections(context, namespace),
+                observed.getPipelineSpec().getRepository());
+    Supplier<List<ResourceQuota>> quotas = () -> RunEventSources.quotas(context, namespace);
+    Map<String, StepStart> starts = new LinkedHashMap<>();
+    for (StepLaunch launch : launches) {
+      // A Job the stored status does not know yet (its write failed): observed next pass.
+      if (!seen.jobs().containsKey(launch.name())) {
+        starts.put(launch.name(), jobs.start(run, observed.getPipelineSpec(), launch, git, quotas));
+      }
+    }
+    return starts;
+  }
+
+  static Step step(PipelineRunStatus status, String name) {
+    return status.getPipelineSpec().getSteps().stream()
+        .filter(s -> s.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+}
