@@ -11,6 +11,7 @@ import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.RestartableApiServer;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -27,14 +28,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Faults at scale: many diamond-shaped runs while the controller is SIGKILLed again and again (each
- * time as its pod's container would restart: same Lease identity). Nothing may be lost or run
- * twice. The suite runs a reduced size; {@code -Dc8s.chaos.runs=1000 -Dc8s.chaos.kills=10} is the
- * documented long run (docs/performance.md).
+ * time as its pod's container would restart: same Lease identity) and the API server it talks to is
+ * restarted once under it. Nothing may be lost or run twice. The suite runs a reduced size; {@code
+ * -Dc8s.chaos.runs=1000 -Dc8s.chaos.kills=10} is the documented long run (docs/performance.md).
  */
 class ControllerChaosProcessIT {
   private static final int RUNS = Integer.getInteger("c8s.chaos.runs", 40);
   private static final int KILLS = Integer.getInteger("c8s.chaos.kills", 4);
   private static final List<String> STEPS = List.of("a", "b", "c", "d");
+  private static final Duration API_DOWN = Duration.ofSeconds(5);
 
   @Test
   void runsSurviveRepeatedControllerKillsWithNothingLostOrRunTwice() throws IOException {
@@ -54,25 +56,40 @@ class ControllerChaosProcessIT {
     ControllerProcess.deleteLease(plane);
     Path log = Path.of("target/controller-chaos.log");
     Files.deleteIfExists(log);
-    Map<String, String> sameIdentity = Map.of("c8s.controller.lease-identity", "chaos-controller");
+    RestartableApiServer api = RestartableApiServer.beside(plane);
+    // Each controller as its pod's restarted container: same Lease identity, through an API
+    // server that is itself restarted once.
+    Map<String, String> controllerSettings =
+        Map.of(
+            "c8s.controller.lease-identity",
+            "chaos-controller",
+            "quarkus.kubernetes-client.api-server-url",
+            api.url());
 
     long started = System.nanoTime();
     IntStream.rangeClosed(1, RUNS)
         .forEach(i -> client.resource(Runs.run(ns, "diamond-" + i, "diamond", "main")).create());
+    int restartDuring = KILLS / 2 + 1;
     for (int kill = 1; kill <= KILLS; kill++) {
       int finishedBeforeKill = RUNS * kill / (KILLS + 1);
       try (ControllerProcess controller =
-          ControllerProcess.start(plane, S3ProxyServer.shared(), log, sameIdentity)) {
-        await()
-            .atMost(Duration.ofMinutes(5))
-            .pollInterval(Duration.ofMillis(500))
-            .until(() -> finished(client, ns) >= finishedBeforeKill);
+          ControllerProcess.start(plane, S3ProxyServer.shared(), log, controllerSettings)) {
+        int mustFinish = finishedBeforeKill;
+        if (kill == restartDuring) {
+          int halfway = (RUNS * (kill - 1) / (KILLS + 1) + finishedBeforeKill) / 2;
+          awaitFinished(client, ns, halfway);
+          api.restart(API_DOWN);
+          // This very controller must go on finishing runs through the restarted server.
+          mustFinish = Math.max(mustFinish, (int) Math.min(RUNS, finished(client, ns) + 2));
+        }
+        awaitFinished(client, ns, mustFinish);
         controller.kill();
       }
     }
     PipelineConfig stats;
-    try (ControllerProcess last =
-        ControllerProcess.start(plane, S3ProxyServer.shared(), log, sameIdentity)) {
+    try (api;
+        ControllerProcess last =
+            ControllerProcess.start(plane, S3ProxyServer.shared(), log, controllerSettings)) {
       await()
           .atMost(Duration.ofMinutes(10))
           .pollInterval(Duration.ofMillis(500))
@@ -114,7 +131,15 @@ class ControllerChaosProcessIT {
     assertThat(stats.getStatus().getSuccessRate()).isEqualTo(1.0);
     Files.writeString(
         Path.of("target/controller-chaos.txt"),
-        "runs=%d kills=%d seconds=%d lost=0 duplicateJobs=0%n".formatted(RUNS, KILLS, seconds));
+        "runs=%d kills=%d apiServerRestarts=1 seconds=%d lost=0 duplicateJobs=0%n"
+            .formatted(RUNS, KILLS, seconds));
+  }
+
+  private static void awaitFinished(KubernetesClient client, String ns, int runs) {
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> finished(client, ns) >= runs);
   }
 
   private static long finished(KubernetesClient client, String ns) {
