@@ -1,11 +1,10 @@
 package dev.c8s.testing;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.c8s.testing.GitClient.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +30,7 @@ class GitServerIT {
   @Test
   void cloneWithTheRightCredentialsChecksOutThePushedCommit(@TempDir Path dir) throws Exception {
     String url = server.url("127.0.0.1").replace("http://", "http://ci-bot:s3cret@");
-    Result clone = run(dir, "git", "clone", "-q", url, "app");
+    GitClient.Result clone = run(dir, "git", "clone", "-q", url, "app");
 
     assertThat(clone.exit()).as(clone.output()).isZero();
     assertThat(run(dir.resolve("app"), "git", "rev-parse", "HEAD").output().trim()).isEqualTo(sha);
@@ -43,7 +42,7 @@ class GitServerIT {
       throws Exception {
     String url = server.url("127.0.0.1").replace("http://", "http://ci-bot:s3cret@");
     run(dir, "git", "init", "-q", ".");
-    Result fetch = run(dir, "git", "fetch", "-q", "--depth", "1", url, sha);
+    GitClient.Result fetch = run(dir, "git", "fetch", "-q", "--depth", "1", url, sha);
 
     assertThat(fetch.exit()).as(fetch.output()).isZero();
   }
@@ -51,20 +50,9 @@ class GitServerIT {
   @Test
   void wrongCredentialsAreRefusedWithAnAuthenticationError(@TempDir Path dir) throws Exception {
     String url = server.url("127.0.0.1").replace("http://", "http://ci-bot:wrong@");
-    Result clone = run(dir, "git", "clone", "-q", url, "app");
+    GitClient.Result clone = run(dir, "git", "clone", "-q", url, "app");
 
     assertThat(clone.exit()).isNotZero();
     assertThat(clone.output()).contains("Authentication failed");
-  }
-
-  private record Result(int exit, String output) {}
-
-  private static Result run(Path dir, String... command) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-    return new Result(process.waitFor(), output);
   }
 }

@@ -1,13 +1,12 @@
 package dev.c8s.testing;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.c8s.testing.GitClient.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +35,7 @@ class GitSshServerIT {
 
   @Test
   void theRightKeyWithThePinnedHostKeyFetchesThePushedCommit(@TempDir Path dir) throws Exception {
-    Result fetch = fetch(dir, CLIENT, ssh.knownHostsLine("127.0.0.1"));
+    GitClient.Result fetch = fetch(dir, CLIENT, ssh.knownHostsLine("127.0.0.1"));
 
     assertThat(fetch.exit()).as(fetch.output()).isZero();
     assertThat(run(dir.resolve("repo"), "git", "rev-parse", "FETCH_HEAD").output().trim())
@@ -45,7 +44,8 @@ class GitSshServerIT {
 
   @Test
   void anUnknownKeyIsRefusedAsPermissionDenied(@TempDir Path dir) throws Exception {
-    Result fetch = fetch(dir, GitSshServer.newClientKey(), ssh.knownHostsLine("127.0.0.1"));
+    GitClient.Result fetch =
+        fetch(dir, GitSshServer.newClientKey(), ssh.knownHostsLine("127.0.0.1"));
 
     assertThat(fetch.exit()).isNotZero();
     assertThat(fetch.output()).contains("Permission denied (publickey)");
@@ -53,7 +53,7 @@ class GitSshServerIT {
 
   @Test
   void aHostKeyOtherThanThePinnedOneStopsTheClient(@TempDir Path dir) throws Exception {
-    Result fetch;
+    GitClient.Result fetch;
     try (GitSshServer other = git.serveOverSsh("127.0.0.1", CLIENT.getPublic())) {
       String thisHost = ssh.knownHostsLine("127.0.0.1").split(" ", 2)[0];
       String otherKey = other.knownHostsLine("127.0.0.1").split(" ", 2)[1];
@@ -64,7 +64,7 @@ class GitSshServerIT {
     assertThat(fetch.output()).contains("Host key verification failed");
   }
 
-  private static Result fetch(Path dir, KeyPair key, String knownHosts) throws Exception {
+  private static GitClient.Result fetch(Path dir, KeyPair key, String knownHosts) throws Exception {
     Path id = dir.resolve("id");
     Files.writeString(id, GitSshServer.openSshPrivateKey(key));
     Files.setPosixFilePermissions(id, PosixFilePermissions.fromString("rw-------"));
@@ -87,16 +87,5 @@ class GitSshServerIT {
         "1",
         ssh.url("127.0.0.1", "app"),
         sha);
-  }
-
-  private record Result(int exit, String output) {}
-
-  private static Result run(Path dir, String... command) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-    return new Result(process.waitFor(), output);
   }
 }

@@ -14,13 +14,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** A push event delivered the way GitHub delivers it: JSON body, event headers, HMAC-SHA256. */
-final class GitHubPush {
+public final class GitHubPush {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private GitHubPush() {}
 
   /** Sends a push of {@code commit} to {@code branch} of {@code repository}; the answer. */
-  static HttpResponse<String> send(
+  public static HttpResponse<String> send(
       URI webhook, String secret, String repository, String branch, String commit)
       throws IOException, InterruptedException {
     String body =

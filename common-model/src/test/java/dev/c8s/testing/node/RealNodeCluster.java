@@ -177,18 +177,7 @@ public final class RealNodeCluster implements AutoCloseable {
       if (present.lines().anyMatch(image.getKey()::equals)) {
         continue;
       }
-      HostCommands.run(
-              null,
-              300,
-              "ctr",
-              "-a",
-              socket,
-              "-n",
-              "k8s.io",
-              "images",
-              "import",
-              image.getValue().toString())
-          .orThrow();
+      importImage(image.getValue());
     }
     importMillis = ms(System.nanoTime() - t0);
   }
@@ -274,6 +263,25 @@ public final class RealNodeCluster implements AutoCloseable {
   /** The node's name. */
   public String nodeName() {
     return NodeLayout.NODE_NAME;
+  }
+
+  /**
+   * Imports an image archive (docker-archive or OCI) into the node's containerd, where pods with
+   * {@code imagePullPolicy: IfNotPresent} or {@code Never} find it without a registry.
+   */
+  public void importImage(Path archive) {
+    HostCommands.run(
+            null,
+            300,
+            "ctr",
+            "-a",
+            layout.containerdSocket().toString(),
+            "-n",
+            "k8s.io",
+            "images",
+            "import",
+            archive.toString())
+        .orThrow();
   }
 
   /** A nodeSelector that puts a pod on the real node. */

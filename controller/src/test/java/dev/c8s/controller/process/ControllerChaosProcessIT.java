@@ -43,14 +43,7 @@ class ControllerChaosProcessIT {
     ControlPlane plane = SharedControlPlane.get(true);
     KubernetesClient client = plane.client();
     String ns = plane.newNamespace("chaos");
-    PipelineConfig config =
-        Runs.config(
-            ns,
-            "diamond",
-            Runs.step("a", "sleep 1"),
-            Runs.step("b", "true", "a"),
-            Runs.step("c", "true", "a"),
-            Runs.step("d", "true", "b", "c"));
+    PipelineConfig config = Runs.diamond(ns, "diamond");
     config.getSpec().setHistoryLimit(Math.max(RUNS, 100));
     client.resource(config).create();
     ControllerProcess.deleteLease(plane);

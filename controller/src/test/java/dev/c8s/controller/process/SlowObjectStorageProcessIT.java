@@ -32,17 +32,7 @@ class SlowObjectStorageProcessIT {
   void everyRequestTwoSecondsLateLosesAndDuplicatesNoStepAndEveryLogArrives() throws Exception {
     ControlPlane plane = SharedControlPlane.get(true);
     String ns = plane.newNamespace("slow-s3");
-    plane
-        .client()
-        .resource(
-            Runs.config(
-                ns,
-                "diamond",
-                Runs.step("a", "sleep 1"),
-                Runs.step("b", "true", "a"),
-                Runs.step("c", "true", "a"),
-                Runs.step("d", "true", "b", "c")))
-        .create();
+    plane.client().resource(Runs.diamond(ns, "diamond")).create();
     ControllerProcess.deleteLease(plane);
     Path log = Path.of("target/controller-slow-s3.log");
     Files.deleteIfExists(log);

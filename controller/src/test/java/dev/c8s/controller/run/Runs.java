@@ -24,6 +24,17 @@ public final class Runs {
     return config;
   }
 
+  /** The pipeline {@code name} shaped as a diamond: a → b, c → d; {@code a} sleeps a second. */
+  public static PipelineConfig diamond(String namespace, String name) {
+    return config(
+        namespace,
+        name,
+        step("a", "sleep 1"),
+        step("b", "true", "a"),
+        step("c", "true", "a"),
+        step("d", "true", "b", "c"));
+  }
+
   public static Step step(String name, String command, String... dependsOn) {
     Step step = new Step();
     step.setName(name);

@@ -17,7 +17,7 @@ public record ServiceImage(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The images listed in {@code manifest} (lines of "image archive size"). */
-  static List<ServiceImage> listed(Path manifest) {
+  public static List<ServiceImage> listed(Path manifest) {
     if (!Files.isRegularFile(manifest)) {
       throw new IllegalStateException(
           manifest + " is missing: the e2e build runs scripts/images/build-services.sh first");
