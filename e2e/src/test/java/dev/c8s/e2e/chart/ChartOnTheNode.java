@@ -5,16 +5,31 @@ import dev.c8s.e2e.images.ServiceImage;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.node.NodeImages;
 import dev.c8s.testing.node.RealNodeCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -34,6 +49,9 @@ final class ChartOnTheNode {
   static final String NAMESPACE = "c8s-system";
   static final String LOGS_BUCKET = "c8s-logs";
   static final Path CHART = Path.of("../charts/c8s");
+  private static final Map<String, String> INSTANCE = Map.of("app.kubernetes.io/instance", RELEASE);
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   final RealNodeCluster cluster;
   final S3ProxyServer s3;
@@ -120,6 +138,103 @@ final class ChartOnTheNode {
     return cluster.client().apps().deployments().inNamespace(NAMESPACE).list().getItems();
   }
 
+  /** Each Deployment's generation now. */
+  Map<String, Long> generations() {
+    return deployments().stream()
+        .collect(
+            Collectors.toMap(d -> d.getMetadata().getName(), d -> d.getMetadata().getGeneration()));
+  }
+
+  /** {@code helm upgrade} with this cluster's values and {@code changes} on top. */
+  void upgrade(Map<String, String> changes) {
+    var upgrade =
+        new Helm(CHART)
+            .upgrade()
+            .withName(RELEASE)
+            .withNamespace(NAMESPACE)
+            .withKubeConfigContents(cluster.kubeConfigYaml())
+            .withValuesFile(values());
+    changes.forEach(upgrade::set);
+    upgrade.call();
+  }
+
+  /**
+   * Waits until every Deployment has a newer generation than in {@code before} and all its
+   * replicas are updated and available, with no old pod left.
+   */
+  void awaitRolledOut(Map<String, Long> before, Duration atMost) {
+    try {
+      Awaitility.await("every Deployment rolled out")
+          .atMost(atMost)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  deployments().stream()
+                      .allMatch(
+                          d ->
+                              d.getMetadata().getGeneration() > before.get(d.getMetadata().getName())
+                                  && rolledOut(d)));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + podReport(cluster.client()), e);
+    }
+  }
+
+  /** {@code helm uninstall}. */
+  void uninstall() {
+    Helm.uninstall(RELEASE)
+        .withNamespace(NAMESPACE)
+        .withKubeConfigContents(cluster.kubeConfigYaml())
+        .call();
+  }
+
+  /** The release's namespaced objects still there (by the chart's instance label). */
+  List<String> remainingObjects() {
+    KubernetesClient admin = cluster.client();
+    List<HasMetadata> left = new ArrayList<>();
+    left.addAll(admin.apps().deployments().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    left.addAll(admin.pods().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    left.addAll(admin.services().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    left.addAll(admin.secrets().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    left.addAll(admin.configMaps().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    left.addAll(
+        admin.serviceAccounts().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    left.addAll(admin.rbac().roles().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    left.addAll(
+        admin.rbac().roleBindings().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    return names(left);
+  }
+
+  /** The release's cluster-wide objects still there. */
+  List<String> remainingClusterObjects() {
+    KubernetesClient admin = cluster.client();
+    List<HasMetadata> left = new ArrayList<>();
+    left.addAll(admin.rbac().clusterRoles().withLabels(INSTANCE).list().getItems());
+    left.addAll(admin.rbac().clusterRoleBindings().withLabels(INSTANCE).list().getItems());
+    left.addAll(
+        admin
+            .admissionRegistration()
+            .v1()
+            .validatingWebhookConfigurations()
+            .withLabels(INSTANCE)
+            .list()
+            .getItems());
+    return names(left);
+  }
+
+  private static List<String> names(List<HasMetadata> objects) {
+    return objects.stream().map(o -> o.getKind() + "/" + o.getMetadata().getName()).toList();
+  }
+
+  private static boolean rolledOut(Deployment d) {
+    var status = d.getStatus();
+    Integer wanted = d.getSpec().getReplicas();
+    return status != null
+        && d.getMetadata().getGeneration().equals(status.getObservedGeneration())
+        && wanted.equals(status.getUpdatedReplicas())
+        && wanted.equals(status.getAvailableReplicas())
+        && wanted.equals(status.getReplicas());
+  }
+
   /** The in-cluster address of a Service port, e.g. {@code http://10.96.0.12:8080}. */
   URI serviceUri(String service, String port) {
     var svc = cluster.client().services().inNamespace(NAMESPACE).withName(service).get();
@@ -139,6 +254,133 @@ final class ChartOnTheNode {
       return client
           .getObjectAsBytes(b -> b.bucket(uri.getHost()).key(uri.getPath().substring(1)))
           .asUtf8String();
+    }
+  }
+
+  /**
+   * A token of a new ServiceAccount {@code ci} in {@code ns} that may read runs there, as a team
+   * would create for a tool ({@code kubectl create token ci}).
+   */
+  String developerToken(String ns) {
+    KubernetesClient admin = cluster.client();
+    admin
+        .serviceAccounts()
+        .inNamespace(ns)
+        .resource(new ServiceAccountBuilder().withNewMetadata().withName("ci").endMetadata().build())
+        .create();
+    admin
+        .rbac()
+        .roles()
+        .inNamespace(ns)
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName("c8s-reader")
+                .endMetadata()
+                .addNewRule()
+                .withApiGroups("c8s.dev")
+                .withResources("pipelineruns")
+                .withVerbs("get", "list")
+                .endRule()
+                .build())
+        .create();
+    admin
+        .rbac()
+        .roleBindings()
+        .inNamespace(ns)
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("ci-reads-runs")
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "c8s-reader")
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName("ci")
+                .withNamespace(ns)
+                .endSubject()
+                .build())
+        .create();
+    return admin
+        .serviceAccounts()
+        .inNamespace(ns)
+        .withName("ci")
+        .tokenRequest(
+            new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
+        .getStatus()
+        .getToken();
+  }
+
+  /** GET {@code uri}, with {@code token} as bearer token when not null. */
+  static HttpResponse<String> get(URI uri, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The running container of a release component ({@code controller}, {@code webhook}, ...). */
+  Container container(String component) {
+    String name = RELEASE + "-" + component;
+    Deployment deployment =
+        cluster.client().apps().deployments().inNamespace(NAMESPACE).withName(name).get();
+    Pod pod =
+        cluster.client().pods().inNamespace(NAMESPACE)
+            .withLabels(deployment.getSpec().getSelector().getMatchLabels())
+            .list()
+            .getItems()
+            .stream()
+            .filter(p -> "Running".equals(p.getStatus().getPhase()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no running pod of " + name));
+    return new Container(cluster.client(), pod, component, deployment);
+  }
+
+  /** One container of the release, to run commands in as {@code kubectl exec} does. */
+  record Container(KubernetesClient client, Pod pod, String name, Deployment deployment) {
+    /** Runs {@code command} in the container; its trimmed output (stdout and stderr). */
+    String exec(String... command) {
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      try (ExecWatch watch =
+          client
+              .pods()
+              .inNamespace(NAMESPACE)
+              .withName(pod.getMetadata().getName())
+              .inContainer(name)
+              .writingOutput(output)
+              .writingError(output)
+              .exec(command)) {
+        watch.exitCode().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IllegalStateException("exec " + List.of(command) + " in " + name, e);
+      }
+      return output.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    /** The memory limit the kernel enforces on the container (cgroup v2 or v1). */
+    long memoryLimitBytes() {
+      return Long.parseLong(
+          exec(
+              "sh",
+              "-c",
+              "cat /sys/fs/cgroup/memory.max 2>/dev/null"
+                  + " || cat /sys/fs/cgroup/memory/memory.limit_in_bytes"));
+    }
+
+    /** The memory limit the chart declares for the container. */
+    long declaredMemoryLimitBytes() {
+      Quantity limit =
+          deployment
+              .getSpec()
+              .getTemplate()
+              .getSpec()
+              .getContainers()
+              .get(0)
+              .getResources()
+              .getLimits()
+              .get("memory");
+      return Quantity.getAmountInBytes(limit).longValueExact();
     }
   }
 
