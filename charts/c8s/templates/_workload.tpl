@@ -6,6 +6,7 @@ The Deployment of one service. Call with a dict:
   env        rendered YAML list of the component's own environment variables
   tls        whether to mount the webhook TLS Secret and serve 8443
   checksum   optional pod annotation value that rolls the pods when it changes
+  serves     whether Services route clients to it: it then drains before stopping (drainSeconds)
 */}}
 {{- define "c8s.deployment" -}}
 {{- $root := .root }}
@@ -93,6 +94,14 @@ spec:
             {{- toYaml . | nindent 12 }}
             {{- end }}
           # the JVM starts slowly on a busy node; the startup probe keeps liveness from killing it meanwhile
+          {{- if and .serves (gt (int $root.Values.drainSeconds) 0) }}
+          # A terminating pod leaves the Service's endpoints a moment later on every node (and in
+          # every ingress): keep serving until they have caught up, then shut down.
+          lifecycle:
+            preStop:
+              sleep:
+                seconds: {{ $root.Values.drainSeconds }}
+          {{- end }}
           startupProbe:
             httpGet:
               path: /q/health/started

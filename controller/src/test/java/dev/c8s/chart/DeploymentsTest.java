@@ -38,6 +38,20 @@ class DeploymentsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"api-server", "webhook"})
+  void servicesThatTakeTrafficKeepServingFiveSecondsAfterTerminationStarts(String component) {
+    Container container = DEFAULTS.container(component);
+
+    assertThat(container.getLifecycle().getPreStop().getSleep().getSeconds()).isEqualTo(5L);
+    assertThat(HelmChart.render("drainSeconds: 0").container(component).getLifecycle()).isNull();
+  }
+
+  @Test
+  void theControllerTakesNoTrafficAndStopsAtOnce() {
+    assertThat(DEFAULTS.container("controller").getLifecycle()).isNull();
+  }
+
+  @ParameterizedTest
   @CsvSource({"controller, 500m, 512Mi", "api-server, 500m, 512Mi", "webhook, 500m, 256Mi"})
   void limitsAreSeed000sAndRequestsStayWithinThem(String component, String cpu, String memory) {
     ResourceRequirements resources = DEFAULTS.container(component).getResources();

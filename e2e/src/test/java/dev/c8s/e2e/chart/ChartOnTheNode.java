@@ -9,10 +9,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
 import java.io.ByteArrayOutputStream;
@@ -41,8 +41,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The chart installed with {@code helm} on the real node, as an operator installs it: the images
- * built here imported into the node's containerd, object storage on the host, the release in
- * {@code c8s-system}.
+ * built here imported into the node's containerd, object storage on the host, the release in {@code
+ * c8s-system}.
  */
 final class ChartOnTheNode {
   static final String RELEASE = "c8s";
@@ -159,8 +159,8 @@ final class ChartOnTheNode {
   }
 
   /**
-   * Waits until every Deployment has a newer generation than in {@code before} and all its
-   * replicas are updated and available, with no old pod left.
+   * Waits until every Deployment has a newer generation than in {@code before} and all its replicas
+   * are updated and available, with no old pod left.
    */
   void awaitRolledOut(Map<String, Long> before, Duration atMost) {
     try {
@@ -172,7 +172,8 @@ final class ChartOnTheNode {
                   deployments().stream()
                       .allMatch(
                           d ->
-                              d.getMetadata().getGeneration() > before.get(d.getMetadata().getName())
+                              d.getMetadata().getGeneration()
+                                      > before.get(d.getMetadata().getName())
                                   && rolledOut(d)));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(e.getMessage() + "\n" + podReport(cluster.client()), e);
@@ -191,7 +192,8 @@ final class ChartOnTheNode {
   List<String> remainingObjects() {
     KubernetesClient admin = cluster.client();
     List<HasMetadata> left = new ArrayList<>();
-    left.addAll(admin.apps().deployments().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
+    left.addAll(
+        admin.apps().deployments().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
     left.addAll(admin.pods().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
     left.addAll(admin.services().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
     left.addAll(admin.secrets().inNamespace(NAMESPACE).withLabels(INSTANCE).list().getItems());
@@ -266,7 +268,8 @@ final class ChartOnTheNode {
     admin
         .serviceAccounts()
         .inNamespace(ns)
-        .resource(new ServiceAccountBuilder().withNewMetadata().withName("ci").endMetadata().build())
+        .resource(
+            new ServiceAccountBuilder().withNewMetadata().withName("ci").endMetadata().build())
         .create();
     admin
         .rbac()
@@ -326,7 +329,10 @@ final class ChartOnTheNode {
     Deployment deployment =
         cluster.client().apps().deployments().inNamespace(NAMESPACE).withName(name).get();
     Pod pod =
-        cluster.client().pods().inNamespace(NAMESPACE)
+        cluster
+            .client()
+            .pods()
+            .inNamespace(NAMESPACE)
             .withLabels(deployment.getSpec().getSelector().getMatchLabels())
             .list()
             .getItems()

@@ -4,6 +4,7 @@ import dev.c8s.e2e.GitHubPush;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -66,7 +67,7 @@ final class DeliveryStream implements AutoCloseable {
   }
 
   private synchronized void failure(String what) {
-    failures.add(what);
+    failures.add(Instant.now() + " " + what);
   }
 
   /** Stops sending after the delivery in flight. */

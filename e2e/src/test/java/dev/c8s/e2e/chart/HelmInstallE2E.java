@@ -86,8 +86,8 @@ class HelmInstallE2E {
       String repository = git.url(chart.cluster.hostAddress());
       secret(admin, ns, "webhook", Map.of("webhook-secret", SECRET));
       secret(admin, ns, "git", Map.of("username", "ci", "password", "pw"));
-      admin.resource(connection(ns, "app", repository, "app-ci")).create();
       admin.resource(config(ns, "app-ci", checkoutStep(), repository)).create();
+      admin.resource(connection(ns, "app", repository, "app-ci")).create();
       String commit = git.commit(Map.of("README.md", "installed by helm\n"), "first");
 
       HttpResponse<String> answer =
@@ -180,7 +180,13 @@ class HelmInstallE2E {
         .until(() -> chart.remainingObjects().isEmpty());
     assertThat(chart.remainingClusterObjects()).isEmpty();
     // Kept, as docs/operations.md says: the CRDs, and with them every team's runs.
-    assertThat(admin.apiextensions().v1().customResourceDefinitions().withName("pipelineruns.c8s.dev").get())
+    assertThat(
+            admin
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("pipelineruns.c8s.dev")
+                .get())
         .isNotNull();
     assertThat(runs(admin, ns)).isNotEmpty();
   }
