@@ -1,6 +1,5 @@
 package dev.c8s.e2e.chart;
 
-import com.marcnuri.helm.Helm;
 import dev.c8s.e2e.images.ServiceImage;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.node.NodeImages;
@@ -74,14 +73,13 @@ final class ChartOnTheNode {
       }
     }
     ChartOnTheNode chart = new ChartOnTheNode(cluster, s3);
-    new Helm(CHART)
-        .install()
-        .withName(RELEASE)
-        .withNamespace(NAMESPACE)
-        .createNamespace()
-        .withKubeConfigContents(cluster.kubeConfigYaml())
-        .withValuesFile(chart.values())
-        .call();
+    chart.helm(
+        "install",
+        RELEASE,
+        CHART.toString(),
+        "--create-namespace",
+        "-f",
+        chart.values().toString());
     return chart;
   }
 
@@ -147,15 +145,45 @@ final class ChartOnTheNode {
 
   /** {@code helm upgrade} with this cluster's values and {@code changes} on top. */
   void upgrade(Map<String, String> changes) {
-    var upgrade =
-        new Helm(CHART)
-            .upgrade()
-            .withName(RELEASE)
-            .withNamespace(NAMESPACE)
-            .withKubeConfigContents(cluster.kubeConfigYaml())
-            .withValuesFile(values());
-    changes.forEach(upgrade::set);
-    upgrade.call();
+    List<String> args =
+        new ArrayList<>(List.of("upgrade", RELEASE, CHART.toString(), "-f", values().toString()));
+    changes.forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+    helm(args.toArray(String[]::new));
+  }
+
+  /** {@code helm rollback} to {@code revision}. */
+  void rollback(int revision) {
+    helm("rollback", RELEASE, String.valueOf(revision));
+  }
+
+  /** {@code helm history} as printed (revision, status, description per line). */
+  String history() {
+    return helm("history", RELEASE);
+  }
+
+  /**
+   * Runs the helm CLI (built by scripts/helm-cli.sh, path in {@code c8s.helm}) against the node, in
+   * the release namespace; its output, or an error with it when helm fails.
+   */
+  String helm(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("c8s.helm", "helm"));
+    command.addAll(List.of(args));
+    command.addAll(
+        List.of("--namespace", NAMESPACE, "--kubeconfig", cluster.kubeConfigFile().toString()));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -182,10 +210,7 @@ final class ChartOnTheNode {
 
   /** {@code helm uninstall}. */
   void uninstall() {
-    Helm.uninstall(RELEASE)
-        .withNamespace(NAMESPACE)
-        .withKubeConfigContents(cluster.kubeConfigYaml())
-        .call();
+    helm("uninstall", RELEASE);
   }
 
   /** The release's namespaced objects still there (by the chart's instance label). */

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The chart installed with helm on the real node runs c8s as a cluster does: the three services
  * start from the images built here and pass their probes, admission goes through the webhook's
  * Service, a push signed as GitHub signs it runs to Succeeded with only the chart's RBAC, the
- * api-server answers a real token, and the containers run as the chart says. One release, tests in
- * order.
+ * api-server answers a real token, and the containers run as the chart says; then the release's
+ * lifecycle with the helm CLI: upgrade under a stream of deliveries, rollback, uninstall. One
+ * release, tests in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HelmInstallE2E {
@@ -172,6 +173,19 @@ class HelmInstallE2E {
 
   @Test
   @Order(7)
+  void helmRollbackRestoresThePreviousRevisionAndRollsBack() {
+    assertThat(logLevels()).containsOnly("DEBUG");
+    Map<String, Long> generations = chart.generations();
+
+    chart.rollback(1);
+    chart.awaitRolledOut(generations, Duration.ofMinutes(4));
+
+    assertThat(logLevels()).containsOnly("INFO");
+    assertThat(chart.history()).contains("Rollback to 1");
+  }
+
+  @Test
+  @Order(8)
   void helmUninstallLeavesOnlyWhatTheDocsSayIsKept() {
     chart.uninstall();
 
@@ -189,6 +203,15 @@ class HelmInstallE2E {
                 .get())
         .isNotNull();
     assertThat(runs(admin, ns)).isNotEmpty();
+  }
+
+  /** The c8s log level each Deployment's pods are given. */
+  private static List<String> logLevels() {
+    return chart.deployments().stream()
+        .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream())
+        .filter(e -> e.getName().equals("QUARKUS_LOG_CATEGORY__DEV_C8S__LEVEL"))
+        .map(e -> e.getValue())
+        .toList();
   }
 
   private static List<PipelineRun> runs(KubernetesClient admin, String ns) {
