@@ -4,6 +4,9 @@
 #
 #   <registry>/c8s-controller:<version>, <registry>/c8s-api-server:<version>, <registry>/c8s-webhook:<version>
 #
+# and c8s's helper image for step Jobs, <registry>/c8s-helper:<version>, from the node's helper layer
+# (scripts/node/prepare.sh must have run; its own manifest, helper.manifest).
+#
 # Each image is three layers, least to most often changed:
 #   1. base     Debian bookworm minbase (mmdebstrap) with ca-certificates and tzdata, a c8s user with UID 1001
 #   2. runtime  a Java runtime jlink'ed from the build JDK (JAVA_HOME) to the modules the services use, /opt/java
@@ -149,4 +152,28 @@ for service in controller api-server webhook; do
   log "${image}: $(( size / 1024 / 1024 )) MiB in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 done
 mv "${MANIFEST}.tmp" "${MANIFEST}"
-log "images ready; manifest ${MANIFEST}"
+
+# c8s's helper image, the chart's default for the clone and artifact transfer containers of step Jobs: the
+# node's helper layer (scripts/node/prepare.sh: git, curl, tar, openssh-client, user 1001) with the release's
+# name, tag and labels.
+NODE_MANIFEST="${C8S_NODE_CACHE:-${HOME}/.cache/c8s-node}/images.manifest"
+node_helper="$(awk '$1 == "c8s.local/c8s-helper:1" { print $2 }' "${NODE_MANIFEST}" 2>/dev/null || true)"
+[[ -f "${node_helper}" ]] || die "no helper image in ${NODE_MANIFEST}: run scripts/node/prepare.sh first"
+t0=$(date +%s%N)
+image="${REGISTRY}/c8s-helper:${VERSION}"
+oci="${WORK}/helper-oci"
+skopeo --insecure-policy copy --quiet "docker-archive:${node_helper}" "oci:${oci}:img"
+umoci config --image "${oci}:img" --author=c8s --config.user=1001 --config.workingdir=/workspace \
+  --config.label="org.opencontainers.image.title=c8s-helper" \
+  --config.label="org.opencontainers.image.description=Clones repositories and moves artifacts for c8s step Jobs" \
+  --config.label="org.opencontainers.image.vendor=c8s" \
+  --config.label="org.opencontainers.image.version=${VERSION}" \
+  --config.label="org.opencontainers.image.revision=${REVISION}" \
+  --config.label="org.opencontainers.image.base.name=debian:bookworm (mmdebstrap minbase)"
+archive="${OUT}/c8s-helper.tar"
+rm -f "${archive}.tmp"
+skopeo --insecure-policy copy --quiet "oci:${oci}:img" "docker-archive:${archive}.tmp:${image}"
+mv "${archive}.tmp" "${archive}"
+echo "${image} ${archive} $(stat -c %s "${archive}")" >"${OUT}/helper.manifest"
+log "${image}: $(( $(stat -c %s "${archive}") / 1024 / 1024 )) MiB in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+log "images ready; manifests ${MANIFEST} and ${OUT}/helper.manifest"

@@ -33,6 +33,16 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void stepHelpersDefaultToC8sOwnHelperImageFromTheReleasesRegistryAndTag() {
+    Map<String, String> env =
+        HelmChart.render("image: {registry: registry.example.com/ci, tag: 1.2.3}").env("controller");
+
+    assertThat(env)
+        .containsEntry("C8S_CONTROLLER_GIT_IMAGE", "registry.example.com/ci/c8s-helper:1.2.3")
+        .containsEntry("C8S_CONTROLLER_TRANSFER_IMAGE", "registry.example.com/ci/c8s-helper:1.2.3");
+  }
+
+  @Test
   void controllerTakesItsLeaseInTheReleaseNamespaceUnderItsPodName() {
     Map<String, String> env = HelmChart.render("controller: {replicas: 2}").env("controller");
 

@@ -2,7 +2,6 @@ package dev.c8s.e2e.chart;
 
 import dev.c8s.e2e.images.ServiceImage;
 import dev.c8s.testing.S3ProxyServer;
-import dev.c8s.testing.node.NodeImages;
 import dev.c8s.testing.node.RealNodeCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -62,9 +61,12 @@ final class ChartOnTheNode {
 
   /** Imports the service images, creates the buckets and installs the chart; waits for nothing. */
   static ChartOnTheNode install(RealNodeCluster cluster) {
-    String manifest = System.getProperty("c8s.images.manifest");
-    for (ServiceImage image : ServiceImage.listed(Path.of(manifest))) {
-      cluster.importImage(image.archive());
+    Path manifest = Path.of(System.getProperty("c8s.images.manifest"));
+    // The three services, and the helper image the chart gives step Jobs by default.
+    for (Path listed : List.of(manifest, manifest.resolveSibling("helper.manifest"))) {
+      for (ServiceImage image : ServiceImage.listed(listed)) {
+        cluster.importImage(image.archive());
+      }
     }
     S3ProxyServer s3 = S3ProxyServer.startOn(cluster.hostAddress());
     try (S3Client client = s3Client(s3)) {
@@ -97,16 +99,8 @@ final class ChartOnTheNode {
             credentials:
               accessKeyId: %s
               secretAccessKey: %s
-        controller:
-          gitImage: %s
-          transferImage: %s
         """
-            .formatted(
-                s3.endpoint(),
-                S3ProxyServer.ACCESS_KEY,
-                S3ProxyServer.SECRET_KEY,
-                NodeImages.HELPER,
-                NodeImages.HELPER);
+            .formatted(s3.endpoint(), S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY);
     try {
       Path file = Files.createTempFile("c8s-values", ".yaml");
       Files.writeString(file, yaml);

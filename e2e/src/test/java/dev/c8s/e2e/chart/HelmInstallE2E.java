@@ -112,6 +112,19 @@ class HelmInstallE2E {
 
   @Test
   @Order(4)
+  void stepJobsCloneAndTransferWithC8sOwnHelperImageByDefault() {
+    var job =
+        admin.batch().v1().jobs().inNamespace(ns).list().getItems().stream()
+            .filter(j -> j.getMetadata().getName().startsWith(runName))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(job.getSpec().getTemplate().getSpec().getInitContainers().get(0).getImage())
+        .isEqualTo("c8s-dev/c8s-helper:0.1.0");
+  }
+
+  @Test
+  @Order(5)
   void theApiServerAnswersARealServiceAccountTokenAndRefusesNone() throws Exception {
     String token = chart.developerToken(ns);
     URI run =
@@ -128,7 +141,7 @@ class HelmInstallE2E {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void insideTheContainersTheChartsSecurityContextAndLimitsAreInForce() {
     for (String component : List.of("controller", "api-server", "webhook")) {
       ChartOnTheNode.Container container = chart.container(component);
@@ -147,7 +160,7 @@ class HelmInstallE2E {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void helmUpgradeWithAChangedValueRollsEveryDeploymentWhileNoDeliveryIsLost() throws Exception {
     Map<String, Long> generations = chart.generations();
     // Runs of this pipeline skip their only step: the deliveries put no load on the node.
@@ -172,7 +185,7 @@ class HelmInstallE2E {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void helmRollbackRestoresThePreviousRevisionAndRollsBack() {
     assertThat(logLevels()).containsOnly("DEBUG");
     Map<String, Long> generations = chart.generations();
@@ -185,7 +198,7 @@ class HelmInstallE2E {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void helmUninstallLeavesOnlyWhatTheDocsSayIsKept() {
     chart.uninstall();
 
