@@ -12,7 +12,6 @@ import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.RestartableApiServer;
-import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -63,30 +62,28 @@ class ControllerChaosProcessIT {
     IntStream.rangeClosed(1, RUNS)
         .forEach(i -> client.resource(Runs.run(ns, "diamond-" + i, "diamond", "main")).create());
     int restartDuring = KILLS / 2 + 1;
+    int selfExits = 0;
     for (int kill = 1; kill <= KILLS; kill++) {
       int finishedBeforeKill = RUNS * kill / (KILLS + 1);
-      try (ControllerProcess controller =
-          ControllerProcess.start(plane, S3ProxyServer.shared(), log, controllerSettings)) {
+      try (RestartingController controller =
+          new RestartingController(plane, log, controllerSettings)) {
         int mustFinish = finishedBeforeKill;
         if (kill == restartDuring) {
           int halfway = (RUNS * (kill - 1) / (KILLS + 1) + finishedBeforeKill) / 2;
-          awaitFinished(client, ns, halfway);
+          awaitFinished(client, ns, halfway, controller);
           api.restart(API_DOWN);
           // This very controller must go on finishing runs through the restarted server.
           mustFinish = Math.max(mustFinish, (int) Math.min(RUNS, finished(client, ns) + 2));
         }
-        awaitFinished(client, ns, mustFinish);
+        awaitFinished(client, ns, mustFinish, controller);
         controller.kill();
+        selfExits += controller.selfExits();
       }
     }
     PipelineConfig stats;
     try (api;
-        ControllerProcess last =
-            ControllerProcess.start(plane, S3ProxyServer.shared(), log, controllerSettings)) {
-      await()
-          .atMost(Duration.ofMinutes(10))
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> finished(client, ns) == RUNS);
+        RestartingController last = new RestartingController(plane, log, controllerSettings)) {
+      awaitFinished(client, ns, RUNS, last);
       // The statistics follow the runs' ends: read them while this controller still runs.
       stats =
           await()
@@ -96,6 +93,7 @@ class ControllerChaosProcessIT {
                   c ->
                       c.getStatus() != null
                           && Integer.valueOf(RUNS).equals(c.getStatus().getTotalRuns()));
+      selfExits += last.selfExits();
     }
     long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
@@ -124,16 +122,21 @@ class ControllerChaosProcessIT {
     assertThat(stats.getStatus().getSuccessRate()).isEqualTo(1.0);
     Files.writeString(
         Path.of("target/controller-chaos.txt"),
-        "runs=%d kills=%d apiServerRestarts=1 seconds=%d lost=0 duplicateJobs=0%n"
-            .formatted(RUNS, KILLS, seconds));
+        "runs=%d kills=%d apiServerRestarts=1 selfExits=%d seconds=%d lost=0 duplicateJobs=0%n"
+            .formatted(RUNS, KILLS, selfExits, seconds));
   }
 
-  private static void awaitFinished(KubernetesClient client, String ns, int runs) {
+  private static void awaitFinished(
+      KubernetesClient client, String ns, int runs, RestartingController controller) {
     // All runs start at once and progress together, so the first ones finish late in a large run.
     await()
         .atMost(Duration.ofMinutes(5).plusSeconds(2L * RUNS))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> finished(client, ns) >= runs);
+        .until(
+            () -> {
+              controller.keepRunning();
+              return finished(client, ns) >= runs;
+            });
   }
 
   private static long finished(KubernetesClient client, String ns) {
