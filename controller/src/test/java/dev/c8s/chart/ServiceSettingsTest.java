@@ -35,7 +35,8 @@ class ServiceSettingsTest {
   @Test
   void stepHelpersDefaultToC8sOwnHelperImageFromTheReleasesRegistryAndTag() {
     Map<String, String> env =
-        HelmChart.render("image: {registry: registry.example.com/ci, tag: 1.2.3}").env("controller");
+        HelmChart.render("image: {registry: registry.example.com/ci, tag: 1.2.3}")
+            .env("controller");
 
     assertThat(env)
         .containsEntry("C8S_CONTROLLER_GIT_IMAGE", "registry.example.com/ci/c8s-helper:1.2.3")

@@ -16,10 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -53,16 +49,7 @@ final class Platform {
     this.s3Server = s3Server;
     this.controller = controller;
     this.webhook = webhook;
-    this.s3 =
-        S3Client.builder()
-            .endpointOverride(URI.create(s3Server.endpoint()))
-            .forcePathStyle(true)
-            .region(Region.of(S3ProxyServer.REGION))
-            .httpClient(UrlConnectionHttpClient.create())
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-            .build();
+    this.s3 = TestObjects.s3Client(s3Server);
   }
 
   /** The platform, started on first use and stopped when the JVM exits. */

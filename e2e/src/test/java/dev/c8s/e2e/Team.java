@@ -8,7 +8,6 @@ import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.testing.GitServer;
 import dev.c8s.testing.GitSshServer;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -101,18 +100,7 @@ final class Team implements AutoCloseable {
   }
 
   void secret(String name, Map<String, String> data) {
-    platform
-        .admin()
-        .secrets()
-        .inNamespace(namespace)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withStringData(data)
-                .build())
-        .create();
+    TestObjects.secret(platform.admin(), namespace, name, data);
   }
 
   /** Creates the PipelineConfig {@code app-ci} from its {@code spec:} YAML (indented 2). */

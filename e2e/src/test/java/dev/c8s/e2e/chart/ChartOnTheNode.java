@@ -1,25 +1,16 @@
 package dev.c8s.e2e.chart;
 
+import dev.c8s.e2e.TestObjects;
 import dev.c8s.e2e.images.ServiceImage;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.node.RealNodeCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -48,8 +35,6 @@ final class ChartOnTheNode {
   static final String LOGS_BUCKET = "c8s-logs";
   static final Path CHART = Path.of("../charts/c8s");
   private static final Map<String, String> INSTANCE = Map.of("app.kubernetes.io/instance", RELEASE);
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   final RealNodeCluster cluster;
   final S3ProxyServer s3;
@@ -69,7 +54,7 @@ final class ChartOnTheNode {
       }
     }
     S3ProxyServer s3 = S3ProxyServer.startOn(cluster.hostAddress());
-    try (S3Client client = s3Client(s3)) {
+    try (S3Client client = TestObjects.s3Client(s3)) {
       for (String bucket : List.of(LOGS_BUCKET, "c8s-artifacts")) {
         client.createBucket(b -> b.bucket(bucket));
       }
@@ -271,141 +256,10 @@ final class ChartOnTheNode {
   /** The text of an archived object named by an {@code s3://bucket/key} URL. */
   String object(String s3Url) {
     URI uri = URI.create(s3Url);
-    try (S3Client client = s3Client(s3)) {
+    try (S3Client client = TestObjects.s3Client(s3)) {
       return client
           .getObjectAsBytes(b -> b.bucket(uri.getHost()).key(uri.getPath().substring(1)))
           .asUtf8String();
-    }
-  }
-
-  /**
-   * A token of a new ServiceAccount {@code ci} in {@code ns} that may read runs there, as a team
-   * would create for a tool ({@code kubectl create token ci}).
-   */
-  String developerToken(String ns) {
-    KubernetesClient admin = cluster.client();
-    admin
-        .serviceAccounts()
-        .inNamespace(ns)
-        .resource(
-            new ServiceAccountBuilder().withNewMetadata().withName("ci").endMetadata().build())
-        .create();
-    admin
-        .rbac()
-        .roles()
-        .inNamespace(ns)
-        .resource(
-            new RoleBuilder()
-                .withNewMetadata()
-                .withName("c8s-reader")
-                .endMetadata()
-                .addNewRule()
-                .withApiGroups("c8s.dev")
-                .withResources("pipelineruns")
-                .withVerbs("get", "list")
-                .endRule()
-                .build())
-        .create();
-    admin
-        .rbac()
-        .roleBindings()
-        .inNamespace(ns)
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName("ci-reads-runs")
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "c8s-reader")
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName("ci")
-                .withNamespace(ns)
-                .endSubject()
-                .build())
-        .create();
-    return admin
-        .serviceAccounts()
-        .inNamespace(ns)
-        .withName("ci")
-        .tokenRequest(
-            new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
-        .getStatus()
-        .getToken();
-  }
-
-  /** GET {@code uri}, with {@code token} as bearer token when not null. */
-  static HttpResponse<String> get(URI uri, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The running container of a release component ({@code controller}, {@code webhook}, ...). */
-  Container container(String component) {
-    String name = RELEASE + "-" + component;
-    Deployment deployment =
-        cluster.client().apps().deployments().inNamespace(NAMESPACE).withName(name).get();
-    Pod pod =
-        cluster
-            .client()
-            .pods()
-            .inNamespace(NAMESPACE)
-            .withLabels(deployment.getSpec().getSelector().getMatchLabels())
-            .list()
-            .getItems()
-            .stream()
-            .filter(p -> "Running".equals(p.getStatus().getPhase()))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no running pod of " + name));
-    return new Container(cluster.client(), pod, component, deployment);
-  }
-
-  /** One container of the release, to run commands in as {@code kubectl exec} does. */
-  record Container(KubernetesClient client, Pod pod, String name, Deployment deployment) {
-    /** Runs {@code command} in the container; its trimmed output (stdout and stderr). */
-    String exec(String... command) {
-      ByteArrayOutputStream output = new ByteArrayOutputStream();
-      try (ExecWatch watch =
-          client
-              .pods()
-              .inNamespace(NAMESPACE)
-              .withName(pod.getMetadata().getName())
-              .inContainer(name)
-              .writingOutput(output)
-              .writingError(output)
-              .exec(command)) {
-        watch.exitCode().get(30, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        throw new IllegalStateException("exec " + List.of(command) + " in " + name, e);
-      }
-      return output.toString(StandardCharsets.UTF_8).trim();
-    }
-
-    /** The memory limit the kernel enforces on the container (cgroup v2 or v1). */
-    long memoryLimitBytes() {
-      return Long.parseLong(
-          exec(
-              "sh",
-              "-c",
-              "cat /sys/fs/cgroup/memory.max 2>/dev/null"
-                  + " || cat /sys/fs/cgroup/memory/memory.limit_in_bytes"));
-    }
-
-    /** The memory limit the chart declares for the container. */
-    long declaredMemoryLimitBytes() {
-      Quantity limit =
-          deployment
-              .getSpec()
-              .getTemplate()
-              .getSpec()
-              .getContainers()
-              .get(0)
-              .getResources()
-              .getLimits()
-              .get("memory");
-      return Quantity.getAmountInBytes(limit).longValueExact();
     }
   }
 
@@ -442,17 +296,5 @@ final class ChartOnTheNode {
         + pod.getStatus().getContainerStatuses()
         + "\n"
         + log;
-  }
-
-  private static S3Client s3Client(S3ProxyServer s3) {
-    return S3Client.builder()
-        .endpointOverride(URI.create(s3.endpoint()))
-        .forcePathStyle(true)
-        .region(Region.of(S3ProxyServer.REGION))
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-        .build();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.c8s.e2e.GitHubPush;
+import dev.c8s.e2e.TestObjects;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
@@ -11,7 +12,6 @@ import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.testing.GitServer;
 import dev.c8s.testing.node.NodeImages;
 import dev.c8s.testing.node.SharedRealNodeCluster;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -126,14 +126,14 @@ class HelmInstallE2E {
   @Test
   @Order(5)
   void theApiServerAnswersARealServiceAccountTokenAndRefusesNone() throws Exception {
-    String token = chart.developerToken(ns);
+    String token = ReleaseAccess.developerToken(admin, ns);
     URI run =
         chart
             .serviceUri("c8s-api-server", "http")
             .resolve("/api/v1/namespaces/" + ns + "/pipelineruns/" + runName);
 
-    HttpResponse<String> withToken = ChartOnTheNode.get(run, token);
-    HttpResponse<String> without = ChartOnTheNode.get(run, null);
+    HttpResponse<String> withToken = ReleaseAccess.get(run, token);
+    HttpResponse<String> without = ReleaseAccess.get(run, null);
 
     assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
     assertThat(withToken.body()).contains("\"Succeeded\"");
@@ -144,7 +144,7 @@ class HelmInstallE2E {
   @Order(6)
   void insideTheContainersTheChartsSecurityContextAndLimitsAreInForce() {
     for (String component : List.of("controller", "api-server", "webhook")) {
-      ChartOnTheNode.Container container = chart.container(component);
+      ReleaseAccess.Container container = ReleaseAccess.container(admin, component);
 
       assertThat(container.exec("id", "-u")).as(component).isEqualTo("1001");
       assertThat(container.exec("sh", "-c", "touch /probe 2>&1 || echo refused"))
@@ -327,16 +327,6 @@ class HelmInstallE2E {
 
   private static void secret(
       KubernetesClient admin, String ns, String name, Map<String, String> data) {
-    admin
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withStringData(data)
-                .build())
-        .create();
+    TestObjects.secret(admin, ns, name, data);
   }
 }
