@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.ContainerResource;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -168,7 +166,7 @@ public class LogArchiver {
     if (header) {
       header(upload, container);
     }
-    try (InputStream log = container(pod, container).getLogInputStream()) {
+    try (InputStream log = PodLogs.open(client, pod, container, false)) {
       masker.copy(log, upload);
     } catch (KubernetesClientException e) {
       if (STEP.equals(container)) {
@@ -187,17 +185,9 @@ public class LogArchiver {
     upload.write(line, 0, line.length);
   }
 
-  /** The step container's log, followed until the container ends; closing it ends the watch. */
-  LogWatch followStep(Pod pod) {
-    return container(pod, STEP).watchLog();
-  }
-
-  private ContainerResource container(Pod pod, String container) {
-    return client
-        .pods()
-        .inNamespace(pod.getMetadata().getNamespace())
-        .withName(pod.getMetadata().getName())
-        .inContainer(container);
+  /** The step container's log, followed until the container ends; closing it ends the request. */
+  InputStream followStep(Pod pod) {
+    return PodLogs.open(client, pod, STEP, true);
   }
 
   static List<String> containersThatRan(Pod pod) {

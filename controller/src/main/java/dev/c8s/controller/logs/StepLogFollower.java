@@ -2,7 +2,6 @@ package dev.c8s.controller.logs;
 
 import dev.c8s.model.masking.SecretMasker;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +54,7 @@ public class StepLogFollower {
   private static final class Following {
     volatile CompletableFuture<String> result;
     volatile long lastRead = System.nanoTime();
-    volatile LogWatch watch;
+    volatile InputStream watch;
 
     boolean quiet() {
       return System.nanoTime() - lastRead > QUIET.toNanos();
@@ -63,9 +62,9 @@ public class StepLogFollower {
 
     void abandon() {
       result.cancel(true);
-      LogWatch w = watch;
+      InputStream w = watch;
       if (w != null) {
-        w.close();
+        closeQuietly(w);
       }
     }
   }
@@ -171,11 +170,9 @@ public class StepLogFollower {
         LogArchiver.header(out, LogArchiver.STEP);
       }
       following.watch = archiver.followStep(pod);
-      try (InputStream log = new Progress(following.watch.getOutput(), following)) {
+      try (InputStream log = new Progress(following.watch, following)) {
         // Live: bytes reach the segments as they are read, not a 64 KiB buffer later.
         masker.copyLive(log, out);
-      } finally {
-        following.watch.close();
       }
       // The step container ends only after the upload helper is done (it waits for it).
       for (String container : after) {
@@ -244,5 +241,13 @@ public class StepLogFollower {
   @PreDestroy
   void stop() {
     threads.shutdownNow();
+  }
+
+  private static void closeQuietly(InputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException e) {
+      // The request is gone either way.
+    }
   }
 }
