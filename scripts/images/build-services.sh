@@ -108,6 +108,18 @@ description() {
   esac
 }
 
+# The OCI labels every c8s image carries (as the Dockerfiles set them), into the array labels.
+oci_labels() { # oci_labels <title> <description>
+  labels=(
+    --config.label="org.opencontainers.image.title=$1"
+    --config.label="org.opencontainers.image.description=$2"
+    --config.label="org.opencontainers.image.vendor=c8s"
+    --config.label="org.opencontainers.image.version=${VERSION}"
+    --config.label="org.opencontainers.image.revision=${REVISION}"
+    --config.label="org.opencontainers.image.base.name=debian:bookworm (mmdebstrap minbase)"
+  )
+}
+
 MANIFEST="${OUT}/images.manifest"
 : >"${MANIFEST}.tmp"
 for service in controller api-server webhook; do
@@ -125,6 +137,7 @@ for service in controller api-server webhook; do
   umoci raw add-layer --image "${oci}:img" --history.created_by="debian bookworm minbase (mmdebstrap)" "${BASE_LAYER}"
   umoci raw add-layer --image "${oci}:img" --history.created_by="jlink ${MODULES}" "${RUNTIME_LAYER}"
   umoci raw add-layer --image "${oci}:img" --history.created_by="${service}/target/quarkus-app" "${WORK}/${service}-app.tar"
+  oci_labels "c8s-${service}" "$(description "${service}")"
   ports=(--config.exposedports=8080/tcp)
   [[ "${service}" == webhook ]] && ports+=(--config.exposedports=8443/tcp)
   umoci config --image "${oci}:img" --author=c8s --os=linux --architecture=amd64 \
@@ -137,12 +150,7 @@ for service in controller api-server webhook; do
     --config.entrypoint=-Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     --config.entrypoint=-jar --config.entrypoint=/deployments/quarkus-run.jar \
     "${ports[@]}" \
-    --config.label="org.opencontainers.image.title=c8s-${service}" \
-    --config.label="org.opencontainers.image.description=$(description "${service}")" \
-    --config.label="org.opencontainers.image.vendor=c8s" \
-    --config.label="org.opencontainers.image.version=${VERSION}" \
-    --config.label="org.opencontainers.image.revision=${REVISION}" \
-    --config.label="org.opencontainers.image.base.name=debian:bookworm (mmdebstrap minbase)"
+    "${labels[@]}"
   archive="${OUT}/c8s-${service}.tar"
   rm -f "${archive}.tmp"
   skopeo --insecure-policy copy --quiet "oci:${oci}:img" "docker-archive:${archive}.tmp:${image}"
@@ -163,13 +171,8 @@ t0=$(date +%s%N)
 image="${REGISTRY}/c8s-helper:${VERSION}"
 oci="${WORK}/helper-oci"
 skopeo --insecure-policy copy --quiet "docker-archive:${node_helper}" "oci:${oci}:img"
-umoci config --image "${oci}:img" --author=c8s --config.user=1001 --config.workingdir=/workspace \
-  --config.label="org.opencontainers.image.title=c8s-helper" \
-  --config.label="org.opencontainers.image.description=Clones repositories and moves artifacts for c8s step Jobs" \
-  --config.label="org.opencontainers.image.vendor=c8s" \
-  --config.label="org.opencontainers.image.version=${VERSION}" \
-  --config.label="org.opencontainers.image.revision=${REVISION}" \
-  --config.label="org.opencontainers.image.base.name=debian:bookworm (mmdebstrap minbase)"
+oci_labels c8s-helper "Clones repositories and moves artifacts for c8s step Jobs"
+umoci config --image "${oci}:img" --author=c8s --config.user=1001 --config.workingdir=/workspace "${labels[@]}"
 archive="${OUT}/c8s-helper.tar"
 rm -f "${archive}.tmp"
 skopeo --insecure-policy copy --quiet "oci:${oci}:img" "docker-archive:${archive}.tmp:${image}"

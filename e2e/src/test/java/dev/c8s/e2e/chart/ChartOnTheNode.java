@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,12 +150,23 @@ final class ChartOnTheNode {
     command.addAll(
         List.of("--namespace", NAMESPACE, "--kubeconfig", cluster.kubeConfigFile().toString()));
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+      Path output = Files.createTempFile("helm", ".out");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
+      // Output goes to a file, so a helm that hangs meets the timeout instead of a blocked read.
+      boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+      if (!ended) {
+        process.destroyForcibly();
       }
-      return output;
+      String text = Files.readString(output);
+      Files.delete(output);
+      if (!ended || process.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + text);
+      }
+      return text;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
