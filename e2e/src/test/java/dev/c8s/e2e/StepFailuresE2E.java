@@ -49,8 +49,8 @@ class StepFailuresE2E {
               resources: {cpu: 100m, memory: 64Mi}
             - name: slow
               image: %1$s
-              timeout: 5s
-              commands: ["echo before the sleep", "sleep 60"]
+              timeout: 15s
+              commands: ["echo before the sleep", "sleep 120"]
               resources: {cpu: 100m, memory: 64Mi}
             - name: no-image
               image: c8s.local/does-not-exist:1
@@ -88,9 +88,11 @@ class StepFailuresE2E {
 
     StepStatus slow = Team.step(run, "slow");
     assertThat(slow.getReason()).isEqualTo(StepReason.StepTimedOut.name());
-    // 5 s timeout + 10 s grace (sh ignores SIGTERM) + the kubelet's and Job controller's turns
+    // The timeout counts from the step's start, clone included: 15 s leaves the clone of five
+    // parallel steps on two cores time enough for the step to print before it is stopped.
+    // 15 s timeout + 10 s grace (sh ignores SIGTERM) + the kubelet's and Job controller's turns
     assertThat(Duration.between(slow.getStartTime(), slow.getCompletionTime()))
-        .isLessThan(Duration.ofSeconds(28));
+        .isLessThan(Duration.ofSeconds(38));
     assertThat(team.log(run, "slow")).contains("before the sleep");
 
     StepStatus noImage = Team.step(run, "no-image");
