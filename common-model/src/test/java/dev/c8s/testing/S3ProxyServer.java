@@ -81,8 +81,16 @@ public final class S3ProxyServer implements AutoCloseable {
    * again on the same port and directory is an object store coming back after an outage.
    */
   public static S3ProxyServer startOnDisk(Path directory, int port) {
+    return startOnDisk(LOOPBACK, directory, port);
+  }
+
+  /**
+   * As {@link #startOnDisk(Path, int)}, listening on {@code address}: object storage for pods that
+   * outlives the server (scripts/local-cluster.sh's {@code --keep-data}).
+   */
+  public static S3ProxyServer startOnDisk(String address, Path directory, int port) {
     return start(
-        LOOPBACK,
+        address,
         port,
         List.of("jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + directory));
   }

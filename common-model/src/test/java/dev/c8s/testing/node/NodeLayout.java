@@ -64,8 +64,13 @@ final class NodeLayout {
     return dir.resolve("pki");
   }
 
+  /**
+   * etcd's data: inside the node directory, so it goes with the node; or {@code
+   * -Dc8s.node.etcd-dir}, which outlives it (scripts/local-cluster.sh's {@code --keep-data}).
+   */
   Path etcdData() {
-    return dir.resolve("etcd");
+    String kept = System.getProperty("c8s.node.etcd-dir");
+    return kept == null || kept.isBlank() ? dir.resolve("etcd") : Path.of(kept);
   }
 
   Path containerd() {

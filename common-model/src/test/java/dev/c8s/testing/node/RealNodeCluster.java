@@ -83,7 +83,15 @@ public final class RealNodeCluster implements AutoCloseable {
     HostNetwork.blockEgress();
     NodeComponents.Ports ports =
         new NodeComponents.Ports(
-            freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+            freePort(),
+            freePort(),
+            Integer.getInteger("c8s.node.api-port", 0) > 0
+                ? Integer.getInteger("c8s.node.api-port")
+                : freePort(),
+            freePort(),
+            freePort(),
+            freePort(),
+            freePort());
     String server = "https://" + NodeLayout.GATEWAY + ":" + ports.apiServer();
     Path admin = write(layout.pki().resolve("admin.kubeconfig"), pki.kubeconfig(server, pki.admin));
     Path node = write(layout.pki().resolve("node.kubeconfig"), pki.kubeconfig(server, pki.node));

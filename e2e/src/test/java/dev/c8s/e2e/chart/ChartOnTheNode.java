@@ -45,20 +45,7 @@ final class ChartOnTheNode {
 
   /** Imports the service images, creates the buckets and installs the chart; waits for nothing. */
   static ChartOnTheNode install(RealNodeCluster cluster) {
-    Path manifest = Path.of(System.getProperty("c8s.images.manifest"));
-    // The three services, and the helper image the chart gives step Jobs by default.
-    for (Path listed : List.of(manifest, manifest.resolveSibling("helper.manifest"))) {
-      for (ServiceImage image : ServiceImage.listed(listed)) {
-        cluster.importImage(image.archive());
-      }
-    }
-    S3ProxyServer s3 = S3ProxyServer.startOn(cluster.hostAddress());
-    try (S3Client client = TestObjects.s3Client(s3)) {
-      for (String bucket : List.of(LOGS_BUCKET, "c8s-artifacts")) {
-        client.createBucket(b -> b.bucket(bucket));
-      }
-    }
-    ChartOnTheNode chart = new ChartOnTheNode(cluster, s3);
+    ChartOnTheNode chart = prepare(cluster, S3ProxyServer.startOn(cluster.hostAddress()));
     chart.helm(
         "install",
         RELEASE,
@@ -67,6 +54,43 @@ final class ChartOnTheNode {
         "-f",
         chart.values().toString());
     return chart;
+  }
+
+  /**
+   * As {@link #install}, with object storage of the caller's, and an upgrade when the release is
+   * there already (a cluster started again on kept data).
+   */
+  static ChartOnTheNode installOrUpgrade(RealNodeCluster cluster, S3ProxyServer s3) {
+    ChartOnTheNode chart = prepare(cluster, s3);
+    chart.helm(
+        "upgrade",
+        "--install",
+        RELEASE,
+        CHART.toString(),
+        "--create-namespace",
+        "-f",
+        chart.values().toString());
+    return chart;
+  }
+
+  /** Imports the images into the node and creates the buckets that are missing. */
+  private static ChartOnTheNode prepare(RealNodeCluster cluster, S3ProxyServer s3) {
+    Path manifest = Path.of(System.getProperty("c8s.images.manifest"));
+    // The three services, and the helper image the chart gives step Jobs by default.
+    for (Path listed : List.of(manifest, manifest.resolveSibling("helper.manifest"))) {
+      for (ServiceImage image : ServiceImage.listed(listed)) {
+        cluster.importImage(image.archive());
+      }
+    }
+    try (S3Client client = TestObjects.s3Client(s3)) {
+      List<String> present = client.listBuckets().buckets().stream().map(b -> b.name()).toList();
+      for (String bucket : List.of(LOGS_BUCKET, "c8s-artifacts")) {
+        if (!present.contains(bucket)) {
+          client.createBucket(b -> b.bucket(bucket));
+        }
+      }
+    }
+    return new ChartOnTheNode(cluster, s3);
   }
 
   /** The values an operator would write for this cluster. */
