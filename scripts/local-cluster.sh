@@ -15,7 +15,8 @@
 # missing). No Docker. --no-build uses what an earlier build (./mvnw install or verify) left.
 #
 # Environment (optional): C8S_LOCAL_DIR (default /var/lib/c8s-local: state, kubeconfig, logs, kept data),
-# C8S_API_PORT (default 6443, the Kubernetes API), C8S_S3_PORT (default 9000, object storage).
+# C8S_API_PORT (default 6443, the Kubernetes API), C8S_S3_PORT (default 9000, object storage),
+# C8S_POD_EGRESS (default on: steps reach the internet through this machine, masqueraded; off: only this machine).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -27,6 +28,7 @@ LOG="${STATE}/cluster.log"
 READY="${STATE}/urls.txt"
 API_PORT="${C8S_API_PORT:-6443}"
 S3_PORT="${C8S_S3_PORT:-9000}"
+POD_EGRESS="${C8S_POD_EGRESS:-on}"
 
 say() { echo "[local-cluster] $*"; }
 die() { echo "[local-cluster] ERROR: $*" >&2; exit 1; }
@@ -114,6 +116,7 @@ up() {
     exec "${JAVA_HOME}/bin/java" -Xmx512m -cp "${cp}" \
       -Dc8s.node.etcd-dir="${DATA}/etcd" \
       -Dc8s.node.api-port="${API_PORT}" \
+      -Dc8s.node.pod-egress="$([[ "${POD_EGRESS}" == "on" ]] && echo true || echo false)" \
       -Dc8s.local.s3-port="${S3_PORT}" \
       -Dc8s.images.manifest="${ROOT}/e2e/target/images/images.manifest" \
       -Dc8s.helm="${C8S_TOOLS_BIN:-${HOME}/.cache/c8s-tools/bin}/helm" \

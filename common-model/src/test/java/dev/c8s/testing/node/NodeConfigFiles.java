@@ -49,8 +49,9 @@ final class NodeConfigFiles {
   }
 
   /**
-   * A bridge whose address is the gateway, host-local IPAM with its own data directory, no
-   * masquerading (nothing leaves the machine anyway), and portmap for hostPort.
+   * A bridge whose address is the gateway, host-local IPAM with its own data directory, portmap for
+   * hostPort; masquerading only when pods may reach beyond the machine ({@link
+   * NodeLayout#podEgress()}).
    */
   static Path cni(NodeLayout layout) {
     String conflist =
@@ -63,7 +64,7 @@ final class NodeConfigFiles {
               "type": "bridge",
               "bridge": "%s",
               "isGateway": true,
-              "ipMasq": false,
+              "ipMasq": %s,
               "hairpinMode": true,
               "ipam": {
                 "type": "host-local",
@@ -77,7 +78,11 @@ final class NodeConfigFiles {
         }
         """
             .formatted(
-                NodeLayout.BRIDGE, NodeLayout.POD_SUBNET, NodeLayout.GATEWAY, layout.cniIpam());
+                NodeLayout.BRIDGE,
+                NodeLayout.podEgress(),
+                NodeLayout.POD_SUBNET,
+                NodeLayout.GATEWAY,
+                layout.cniIpam());
     return write(layout.cniConf().resolve("10-c8s.conflist"), conflist);
   }
 

@@ -52,6 +52,15 @@ final class NodeLayout {
     return new NodeLayout(Path.of(System.getProperty("c8s.node.dir", "/var/tmp/c8s-real-node")));
   }
 
+  /**
+   * Whether pods may reach beyond this machine ({@code -Dc8s.node.pod-egress=true}, for people's
+   * pipelines on scripts/local-cluster.sh); tests leave it off, so nothing they run leaves the
+   * machine.
+   */
+  static boolean podEgress() {
+    return Boolean.getBoolean("c8s.node.pod-egress");
+  }
+
   Path logs() {
     return dir.resolve("logs");
   }

@@ -80,7 +80,9 @@ public final class RealNodeCluster implements AutoCloseable {
     hostChanged = true;
     NodePki pki = NodePki.load(NodeImages.cacheDir());
     HostNetwork.createBridge();
-    HostNetwork.blockEgress();
+    if (!NodeLayout.podEgress()) {
+      HostNetwork.blockEgress();
+    }
     NodeComponents.Ports ports =
         new NodeComponents.Ports(
             freePort(),

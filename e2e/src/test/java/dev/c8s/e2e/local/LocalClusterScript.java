@@ -29,6 +29,7 @@ final class LocalClusterScript {
             "C8S_LOCAL_DIR", state.toString(),
             "C8S_API_PORT", String.valueOf(apiPort),
             "C8S_S3_PORT", String.valueOf(s3Port),
+            "C8S_POD_EGRESS", "off",
             "C8S_LOCAL_CLASSPATH", classpath,
             "C8S_TOOLS_BIN", Path.of(System.getProperty("c8s.helm")).getParent().toString());
   }
