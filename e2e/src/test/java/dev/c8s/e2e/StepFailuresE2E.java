@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.c8s.model.engine.StepReason;
-import dev.c8s.model.storage.StepLogKeys;
+import dev.c8s.model.storage.ObjectKeys;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
@@ -164,7 +164,7 @@ class StepFailuresE2E {
           """
               .formatted(NodeImages.STEP));
       String name = evicted.run("evicted-1", sha);
-      String live = StepLogKeys.liveSegments(evicted.namespace, name, "long");
+      String live = ObjectKeys.liveSegments(evicted.namespace, name, "long");
       await()
           .atMost(Duration.ofMinutes(2))
           .until(() -> evicted.platform.logObjects(live).contains("printed before the pod went"));

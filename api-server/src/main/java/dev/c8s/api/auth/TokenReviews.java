@@ -1,14 +1,11 @@
 package dev.c8s.api.auth;
 
+import dev.c8s.model.text.Sha256;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.api.model.authentication.UserInfo;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +24,7 @@ public class TokenReviews {
   /** The user the token belongs to, or empty when the API server does not accept the token. */
   public Optional<Caller> authenticate(String token) {
     // Keyed by a hash so that no token is kept in memory longer than the request needs it.
-    return cache.get(sha256(token), () -> review(token));
+    return cache.get(Sha256.hex(token), () -> review(token));
   }
 
   private Optional<Caller> review(String token) {
@@ -49,15 +46,5 @@ public class TokenReviews {
             user.getUid() == null ? "" : user.getUid(),
             user.getGroups() == null ? List.of() : List.copyOf(user.getGroups()),
             user.getExtra() == null ? Map.of() : Map.copyOf(user.getExtra())));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }

@@ -4,19 +4,17 @@ import dev.c8s.api.auth.Caller;
 import dev.c8s.api.problem.ApiException;
 import dev.c8s.model.engine.MatrixExpansion;
 import dev.c8s.model.v1alpha1.C8s;
-import dev.c8s.model.v1alpha1.LabelValues;
+import dev.c8s.model.v1alpha1.NewRun;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.validation.PipelineRunValidator;
 import dev.c8s.model.validation.ValidationError;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,23 +118,17 @@ public class RunRequests {
       String branch,
       Map<String, String> combination,
       Caller caller) {
-    PipelineRun run = new PipelineRun();
-    run.setMetadata(
-        new ObjectMetaBuilder()
-            .withGenerateName(configName + "-")
-            .withNamespace(namespace)
-            .addToLabels(C8s.LABEL_PIPELINE_CONFIG, LabelValues.of(configName))
-            .addToLabels(C8s.LABEL_MANAGED_BY, C8s.MANAGED_BY)
-            .withAnnotations(new LinkedHashMap<>())
-            .build());
-    PipelineRunSpec spec = new PipelineRunSpec();
-    spec.setPipelineConfigRef(configName);
-    spec.setCommit(commit);
-    spec.setBranch(branch);
-    spec.setTriggeredBy(caller.username());
-    spec.setTriggeredAt(Instant.now(clock));
-    spec.setMatrixIndex(combination.isEmpty() ? null : new LinkedHashMap<>(combination));
-    run.setSpec(spec);
+    PipelineRun run =
+        new NewRun(
+                namespace,
+                configName,
+                commit,
+                branch,
+                caller.username(),
+                Instant.now(clock),
+                combination)
+            .build();
+    run.getMetadata().setGenerateName(configName + "-");
     return run;
   }
 

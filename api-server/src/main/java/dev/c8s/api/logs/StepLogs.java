@@ -3,10 +3,9 @@ package dev.c8s.api.logs;
 import dev.c8s.api.kube.PipelineRuns;
 import dev.c8s.api.problem.ApiException;
 import dev.c8s.api.storage.ObjectStore;
-import dev.c8s.api.storage.StorageKeys;
 import dev.c8s.api.storage.StorageSettings;
 import dev.c8s.model.masking.SecretMasker;
-import dev.c8s.model.storage.StepLogKeys;
+import dev.c8s.model.storage.ObjectKeys;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepStatus;
@@ -86,11 +85,11 @@ public class StepLogs {
 
   private Log archived(
       String namespace, String run, String step, String logUrl, SecretMasker masker) {
-    StorageKeys.Location where =
-        StorageKeys.parse(logUrl)
+    ObjectKeys.Location where =
+        ObjectKeys.parse(logUrl)
             .orElse(
-                new StorageKeys.Location(
-                    storage.logsBucket(), StorageKeys.log(namespace, run, step)));
+                new ObjectKeys.Location(
+                    storage.logsBucket(), ObjectKeys.log(namespace, run, step)));
     InputStream in =
         store
             .open(where.bucket(), where.key())
@@ -149,13 +148,13 @@ public class StepLogs {
     String bucket = storage.logsBucket();
     Optional<Log> archive =
         store
-            .open(bucket, StepLogKeys.archive(namespace, run, step))
+            .open(bucket, ObjectKeys.log(namespace, run, step))
             .map(in -> new Log(new MaskedStream(in, masker, false, in), "archive"));
     if (archive.isPresent()) {
       return archive;
     }
     return store
-        .openAll(bucket, StepLogKeys.liveSegments(namespace, run, step))
+        .openAll(bucket, ObjectKeys.liveSegments(namespace, run, step))
         .map(in -> new Log(new MaskedStream(in, masker, false, in), "live-archive"));
   }
 

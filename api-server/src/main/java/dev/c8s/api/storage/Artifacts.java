@@ -2,6 +2,7 @@ package dev.c8s.api.storage;
 
 import dev.c8s.api.kube.PipelineRuns;
 import dev.c8s.api.problem.ApiException;
+import dev.c8s.model.storage.ObjectKeys;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public class Artifacts {
     if (!known) {
       throw ApiException.notFound("PipelineRun \"" + run + "\" has no step \"" + step + "\"");
     }
-    return StorageKeys.artifacts(namespace, run, step);
+    return ObjectKeys.artifacts(namespace, run, step);
   }
 
   private static ApiException noArchive(String run, String step) {

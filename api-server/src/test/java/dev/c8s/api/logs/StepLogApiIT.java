@@ -13,7 +13,7 @@ import dev.c8s.api.testing.ApiServerResources;
 import dev.c8s.api.testing.Fixtures;
 import dev.c8s.api.testing.Runs;
 import dev.c8s.api.testing.TestEnvironment;
-import dev.c8s.model.storage.StepLogKeys;
+import dev.c8s.model.storage.ObjectKeys;
 import dev.c8s.model.v1alpha1.StepPhase;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -111,7 +111,7 @@ class StepLogApiIT {
       String line = "line " + i + "\n";
       TestEnvironment.put(
           TestEnvironment.LOGS_BUCKET,
-          StepLogKeys.liveSegment(ns, "r1", "build", i),
+          ObjectKeys.liveSegment(ns, "r1", "build", i),
           line.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -134,11 +134,11 @@ class StepLogApiIT {
   void runningStepWhosePodIsGoneButWhoseArchiveIsCompleteIsServedFromTheArchive() {
     TestEnvironment.put(
         TestEnvironment.LOGS_BUCKET,
-        StepLogKeys.archive(ns, "r1", "build"),
+        ObjectKeys.log(ns, "r1", "build"),
         "all of it\n".getBytes(StandardCharsets.UTF_8));
     TestEnvironment.put(
         TestEnvironment.LOGS_BUCKET,
-        StepLogKeys.liveSegment(ns, "r1", "build", 0),
+        ObjectKeys.liveSegment(ns, "r1", "build", 0),
         "part\n".getBytes(StandardCharsets.UTF_8));
 
     asAdmin()

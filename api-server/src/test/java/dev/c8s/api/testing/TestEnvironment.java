@@ -1,8 +1,10 @@
 package dev.c8s.api.testing;
 
 import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.ServiceIdentities.Service;
 import dev.c8s.testing.SharedControlPlane;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,7 +40,7 @@ public final class TestEnvironment {
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "s3proxy-stop"));
       s3 =
           S3Client.builder()
-              .endpointOverride(s3Server.endpoint())
+              .endpointOverride(URI.create(s3Server.endpoint()))
               .forcePathStyle(true)
               .region(Region.US_EAST_1)
               .httpClient(UrlConnectionHttpClient.create())
@@ -63,7 +65,7 @@ public final class TestEnvironment {
     s3();
     Map<String, String> properties =
         new HashMap<>(controlPlane().identities().quarkusClientProperties(Service.API_SERVER));
-    properties.put("quarkus.s3.endpoint-override", s3Server.endpoint().toString());
+    properties.put("quarkus.s3.endpoint-override", s3Server.endpoint());
     properties.put("quarkus.s3.aws.credentials.type", "static");
     properties.put(
         "quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);

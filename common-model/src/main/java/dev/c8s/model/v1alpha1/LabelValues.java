@@ -1,9 +1,6 @@
 package dev.c8s.model.v1alpha1;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.c8s.model.text.Sha256;
 
 /**
  * Label values for object names, shortened with a hash past Kubernetes' 63-character limit.
@@ -32,16 +29,6 @@ public final class LabelValues {
     while (prefix.endsWith("-") || prefix.endsWith(".")) {
       prefix = prefix.substring(0, prefix.length() - 1);
     }
-    return prefix + "-" + sha256(name).substring(0, HASH_LENGTH);
-  }
-
-  private static String sha256(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return prefix + "-" + Sha256.hex(name).substring(0, HASH_LENGTH);
   }
 }

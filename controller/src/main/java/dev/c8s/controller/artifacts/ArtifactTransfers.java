@@ -2,8 +2,8 @@ package dev.c8s.controller.artifacts;
 
 import dev.c8s.controller.config.StorageSettings;
 import dev.c8s.controller.job.StepTransfers;
-import dev.c8s.controller.logs.ObjectKeys;
 import dev.c8s.model.engine.StepLaunch;
+import dev.c8s.model.storage.ObjectKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.c8s.controller.logs;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.c8s.model.storage.StepLogKeys;
+import dev.c8s.model.storage.ObjectKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * A running step's masked log as numbered segment objects ({@link StepLogKeys#liveSegment}), so
- * what it printed so far can be read from object storage while it runs and survives its pod. A
- * segment is written when {@value #SEGMENT_SIZE} bytes are pending or the oldest pending byte is
- * {@link #MAX_AGE} old; memory per step stays one segment.
+ * A running step's masked log as numbered segment objects ({@link ObjectKeys#liveSegment}), so what
+ * it printed so far can be read from object storage while it runs and survives its pod. A segment
+ * is written when {@value #SEGMENT_SIZE} bytes are pending or the oldest pending byte is {@link
+ * #MAX_AGE} old; memory per step stays one segment.
  */
 final class LiveLogSegments extends OutputStream {
   private static final Logger LOG = Logger.getLogger(LiveLogSegments.class);
@@ -97,7 +97,7 @@ final class LiveLogSegments extends OutputStream {
       System.arraycopy(segment, 0, joined, note.length, segment.length);
       segment = joined;
     }
-    String key = StepLogKeys.liveSegment(namespace, run, step, next);
+    String key = ObjectKeys.liveSegment(namespace, run, step, next);
     try {
       s3.putObject(
           r -> r.bucket(bucket).key(key).contentType("text/plain; charset=utf-8"),
@@ -114,7 +114,7 @@ final class LiveLogSegments extends OutputStream {
   List<String> keys() {
     return s3
         .listObjectsV2Paginator(
-            r -> r.bucket(bucket).prefix(StepLogKeys.liveSegments(namespace, run, step)))
+            r -> r.bucket(bucket).prefix(ObjectKeys.liveSegments(namespace, run, step)))
         .contents()
         .stream()
         .map(S3Object::key)

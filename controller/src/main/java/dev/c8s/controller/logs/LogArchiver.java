@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.c8s.controller.config.StorageSettings;
 import dev.c8s.model.masking.SecretMasker;
+import dev.c8s.model.storage.ObjectKeys;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;

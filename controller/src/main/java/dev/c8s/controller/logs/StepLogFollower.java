@@ -1,6 +1,7 @@
 package dev.c8s.controller.logs;
 
 import dev.c8s.model.masking.SecretMasker;
+import dev.c8s.model.storage.ObjectKeys;
 import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

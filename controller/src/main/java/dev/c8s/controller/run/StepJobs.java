@@ -7,6 +7,7 @@ import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.model.engine.StepLaunch;
+import dev.c8s.model.kubernetes.ApiAnswers;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
@@ -35,7 +36,6 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class StepJobs {
-  private static final int CONFLICT = 409;
   private static final int NOT_FOUND = 404;
   private static final int FORBIDDEN = 403;
   private static final int BAD_REQUEST = 400;
@@ -137,7 +137,7 @@ public class StepJobs {
       if (refusedForGood(e, String.valueOf(answer))) {
         return new StepStart.Rejected(answer);
       }
-      if (!alreadyExists(e)) {
+      if (!ApiAnswers.alreadyExists(e)) {
         throw e;
       }
       requireOwnedBy(run, job.getMetadata().getName());
@@ -155,16 +155,6 @@ public class StepJobs {
         || e.getCode() == UNPROCESSABLE
         || (e.getCode() == FORBIDDEN
             && (answer.contains("admission webhook") || answer.contains("denied request")));
-  }
-
-  /**
-   * A 409 is only "already created by an earlier attempt" when its reason says so; any other 409 (a
-   * conflict, a refusing admission webhook) means nothing was created and must be retried.
-   */
-  private static boolean alreadyExists(KubernetesClientException e) {
-    return e.getCode() == CONFLICT
-        && e.getStatus() != null
-        && "AlreadyExists".equals(e.getStatus().getReason());
   }
 
   /** Deterministic names make an existing Job ours, unless an earlier run of that name left it. */

@@ -3,7 +3,7 @@ package dev.c8s.controller.logs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.c8s.model.storage.StepLogKeys;
+import dev.c8s.model.storage.ObjectKeys;
 import dev.c8s.testing.S3ProxyServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,7 @@ class LiveLogSegmentsIT {
   private List<String> keys(String step) {
     return s3
         .listObjectsV2Paginator(
-            r -> r.bucket(BUCKET).prefix(StepLogKeys.liveSegments("ns", "run", step)))
+            r -> r.bucket(BUCKET).prefix(ObjectKeys.liveSegments("ns", "run", step)))
         .contents()
         .stream()
         .map(S3Object::key)

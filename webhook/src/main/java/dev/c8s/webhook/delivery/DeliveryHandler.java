@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.c8s.model.text.Sha256;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.webhook.delivery.ConnectionVerifier.Verification;
 import dev.c8s.webhook.delivery.EventMeaning.Ignored;
@@ -13,12 +14,9 @@ import dev.c8s.webhook.metrics.WebhookMetrics;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -84,7 +82,8 @@ public class DeliveryHandler {
     }
     // From here on the payload is trusted: it was signed with a connection's secret.
     String shownEvent = Payloads.shortName(event);
-    String deliveryId = protocol.deliveryId(request).orElseGet(() -> bodyHash(request.body()));
+    String deliveryId =
+        protocol.deliveryId(request).orElseGet(() -> "sha256-" + Sha256.hex(request.body()));
     if (!DELIVERY_ID.matcher(deliveryId).matches()) {
       return malformed(
           null, shownEvent, "the delivery id header must be 1 to 128 visible ASCII characters");
@@ -190,15 +189,5 @@ public class DeliveryHandler {
 
   private static Answer malformed(String deliveryId, String event, String reason) {
     return new Answer(400, DeliveryAnswer.error(deliveryId, event, reason), "malformed");
-  }
-
-  /** Without a provider id, an identical body is the best sign of a redelivery. */
-  private static String bodyHash(byte[] body) {
-    try {
-      return "sha256-"
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.c8s.webhook.delivery;
 
+import dev.c8s.model.kubernetes.ApiAnswers;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -56,7 +57,9 @@ public class RunCreator {
     try {
       return new Outcome(client.resource(run).create(), true);
     } catch (KubernetesClientException e) {
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+      // Only AlreadyExists means the name is taken; another 409 created nothing and is the
+      // delivery's to fail (the provider redelivers).
+      if (!ApiAnswers.alreadyExists(e)) {
         throw e;
       }
     }

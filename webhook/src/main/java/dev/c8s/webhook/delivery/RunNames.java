@@ -1,9 +1,6 @@
 package dev.c8s.webhook.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.c8s.model.text.Sha256;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,7 +34,7 @@ public final class RunNames {
     // Sorted, so the name does not depend on the order the dimensions are declared in.
     new TreeMap<>(combination)
         .forEach((k, v) -> identity.append(k).append('=').append(v).append('\n'));
-    String hash = sha256Hex(identity.toString()).substring(0, hashLength);
+    String hash = Sha256.hex(identity.toString()).substring(0, hashLength);
     return shortenedPrefix(config, MAX_LENGTH - hashLength - 1) + "-" + hash;
   }
 
@@ -47,15 +44,5 @@ public final class RunNames {
     prefix = prefix.length() > max ? prefix.substring(0, max) : prefix;
     prefix = prefix.replaceAll("-+$", "");
     return prefix.isEmpty() ? "run" : prefix;
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
   }
 }

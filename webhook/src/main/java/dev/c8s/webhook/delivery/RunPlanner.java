@@ -3,12 +3,11 @@ package dev.c8s.webhook.delivery;
 import dev.c8s.model.engine.MatrixExpansion;
 import dev.c8s.model.v1alpha1.BranchGlob;
 import dev.c8s.model.v1alpha1.C8s;
-import dev.c8s.model.v1alpha1.LabelValues;
+import dev.c8s.model.v1alpha1.NewRun;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.webhook.delivery.EventMeaning.BranchPush;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,32 +51,29 @@ public final class RunPlanner {
     String configName = config.getMetadata().getName();
     for (Map<String, String> combination :
         MatrixExpansion.combinations(config.getSpec().getMatrix())) {
-      PipelineRun run = new PipelineRun();
-      run.setMetadata(
-          new ObjectMetaBuilder()
-              .withName(
-                  RunNames.of(
-                      configName,
-                      trigger.deliveryId(),
-                      push.branch(),
-                      push.commit(),
-                      combination,
-                      hashLength))
-              .withNamespace(config.getMetadata().getNamespace())
-              .addToLabels(C8s.LABEL_PIPELINE_CONFIG, LabelValues.of(configName))
-              .addToLabels(C8s.LABEL_MANAGED_BY, C8s.MANAGED_BY)
-              .addToAnnotations(DELIVERY_ANNOTATION, trigger.deliveryId())
-              .addToAnnotations(PROVIDER_ANNOTATION, trigger.provider())
-              .addToAnnotations(CONNECTION_ANNOTATION, trigger.connection())
-              .build());
-      PipelineRunSpec spec = new PipelineRunSpec();
-      spec.setPipelineConfigRef(configName);
-      spec.setCommit(push.commit());
-      spec.setBranch(push.branch());
-      spec.setTriggeredBy(trigger.pusher());
-      spec.setTriggeredAt(trigger.at());
-      spec.setMatrixIndex(combination.isEmpty() ? null : combination);
-      run.setSpec(spec);
+      PipelineRun run =
+          new NewRun(
+                  config.getMetadata().getNamespace(),
+                  configName,
+                  push.commit(),
+                  push.branch(),
+                  trigger.pusher(),
+                  trigger.at(),
+                  combination)
+              .build();
+      run.getMetadata()
+          .setName(
+              RunNames.of(
+                  configName,
+                  trigger.deliveryId(),
+                  push.branch(),
+                  push.commit(),
+                  combination,
+                  hashLength));
+      Map<String, String> annotations = run.getMetadata().getAnnotations();
+      annotations.put(DELIVERY_ANNOTATION, trigger.deliveryId());
+      annotations.put(PROVIDER_ANNOTATION, trigger.provider());
+      annotations.put(CONNECTION_ANNOTATION, trigger.connection());
       runs.add(run);
     }
     return runs;

@@ -66,12 +66,11 @@ public class WebhookRoutes {
           context
               .vertx()
               .executeBlocking(() -> handler.handle(protocol, request), false)
-              .onSuccess(answer -> respond(context, answer.status(), answer.body(), false))
+              .onSuccess(answer -> respond(context, answer.status(), answer.body()))
               .onFailure(
                   failure -> {
                     LOG.errorf(failure, "%s delivery failed", protocol.name());
-                    respond(
-                        context, 500, DeliveryAnswer.error(null, null, "internal error"), false);
+                    respond(context, 500, DeliveryAnswer.error(null, null, "internal error"));
                   });
         },
         () -> tooLarge(context, protocol));
@@ -86,8 +85,9 @@ public class WebhookRoutes {
         DeliveryAnswer.error(
             null,
             null,
-            "the body is larger than " + limit + " bytes, the most c8s accepts (GitHub's own cap)"),
-        true);
+            "the body is larger than "
+                + limit
+                + " bytes, the most c8s accepts (GitHub's own cap)"));
   }
 
   private static DeliveryRequest headersOnly(RoutingContext context) {
@@ -96,16 +96,20 @@ public class WebhookRoutes {
     return new DeliveryRequest(headers, new byte[0]);
   }
 
-  /** Writes {@code answer}; {@code unread} when the body was left unread (HTTP/1 must close). */
-  private static void respond(
-      RoutingContext context, int status, DeliveryAnswer answer, boolean unread) {
+  /**
+   * Writes {@code answer} and, on HTTP/1, closes the connection. A sender that kept the connection
+   * for its next delivery could write it just as a rolling update's old pod closes its idle
+   * connections, and lose it ("broken pipe"; a POST is not retried); a fresh connection per
+   * delivery always reaches a ready pod. HTTP/2 ends connections with GOAWAY, which is safe.
+   */
+  private static void respond(RoutingContext context, int status, DeliveryAnswer answer) {
     String json;
     try {
       json = JSON.writeValueAsString(answer);
     } catch (JsonProcessingException e) {
       json = "{\"error\":\"internal error\"}";
     }
-    boolean close = unread && context.request().version() != HttpVersion.HTTP_2;
+    boolean close = context.request().version() != HttpVersion.HTTP_2;
     HttpServerResponse response = context.response().setStatusCode(status);
     response.putHeader("Content-Type", "application/json");
     if (close) {

@@ -106,6 +106,19 @@ class GitHubDeliveryIT {
   }
 
   @Test
+  void everyAnswerClosesTheConnectionSoNoDeliveryRidesAConnectionARolloutCloses() {
+    send(push().bytes(), "push", UUID.randomUUID().toString())
+        .then()
+        .statusCode(201)
+        .header("Connection", "close");
+    // A delivery for no connected repository is refused, and its connection closed all the same.
+    send("{}".getBytes(), "push", UUID.randomUUID().toString())
+        .then()
+        .statusCode(401)
+        .header("Connection", "close");
+  }
+
+  @Test
   void redeliveryAnswersAsTheFirstDeliveryAndCreatesNoSecondRun() {
     byte[] body = push().bytes();
     String delivery = UUID.randomUUID().toString();
