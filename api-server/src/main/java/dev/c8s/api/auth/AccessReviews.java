@@ -20,11 +20,11 @@ public class AccessReviews {
   private record Key(Caller caller, Access access) {}
 
   private final KubernetesClient client;
-  private final ExpiringCache<Key, Decision> cache;
+  private final ReviewCache<Key, Decision> cache;
 
   AccessReviews(KubernetesClient client, AuthSettings settings) {
     this.client = client;
-    this.cache = new ExpiringCache<>(settings.cacheTtl(), settings.cacheSize(), System::nanoTime);
+    this.cache = new ReviewCache<>(settings.cacheTtl(), settings.cacheSize(), System::nanoTime);
   }
 
   /** Whether {@code caller} may perform {@code access}. */

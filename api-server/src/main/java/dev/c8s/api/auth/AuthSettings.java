@@ -21,7 +21,7 @@ public interface AuthSettings {
   @WithDefault("10s")
   Duration cacheTtl();
 
-  /** Most answers kept per cache; past it the cache starts again empty. */
+  /** Most answers kept per cache; past it the least used go first (the answers in use stay). */
   @WithDefault("10000")
   int cacheSize();
 }

@@ -14,11 +14,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class TokenReviews {
   private final KubernetesClient client;
-  private final ExpiringCache<String, Optional<Caller>> cache;
+  private final ReviewCache<String, Optional<Caller>> cache;
 
   TokenReviews(KubernetesClient client, AuthSettings settings) {
     this.client = client;
-    this.cache = new ExpiringCache<>(settings.cacheTtl(), settings.cacheSize(), System::nanoTime);
+    this.cache = new ReviewCache<>(settings.cacheTtl(), settings.cacheSize(), System::nanoTime);
   }
 
   /** The user the token belongs to, or empty when the API server does not accept the token. */
