@@ -22,11 +22,9 @@ import java.util.Set;
  */
 public final class StepGraph {
   private final Map<String, List<String>> dependencies;
-  private final boolean sequential;
 
-  private StepGraph(Map<String, List<String>> dependencies, boolean sequential) {
+  private StepGraph(Map<String, List<String>> dependencies) {
     this.dependencies = dependencies;
-    this.sequential = sequential;
   }
 
   /** Builds the graph of {@code steps}; with duplicate names the first step wins. */
@@ -59,17 +57,12 @@ public final class StepGraph {
       }
     }
     dependencies.replaceAll((name, deps) -> Collections.unmodifiableList(deps));
-    return new StepGraph(Collections.unmodifiableMap(dependencies), sequential);
+    return new StepGraph(Collections.unmodifiableMap(dependencies));
   }
 
   /** Step names in declaration order. */
   public List<String> names() {
     return List.copyOf(dependencies.keySet());
-  }
-
-  /** Whether the steps run in list order because no step declares {@code dependsOn}. */
-  public boolean isSequential() {
-    return sequential;
   }
 
   /** The steps that must finish before {@code step} may start. */

@@ -12,7 +12,6 @@ class StepGraphTest {
   @Test
   void withoutDependsOnEachStepDependsOnThePreviousOne() {
     StepGraph graph = StepGraph.of(List.of(step("a"), step("b"), step("c")));
-    assertThat(graph.isSequential()).isTrue();
     assertThat(graph.dependenciesOf("a")).isEmpty();
     assertThat(graph.dependenciesOf("c")).containsExactly("b");
     assertThat(graph.ancestorsOf("c")).containsExactly("a", "b");
@@ -21,7 +20,6 @@ class StepGraphTest {
   @Test
   void onceAnyStepDeclaresDependsOnStepsWithoutItHaveNoDependencies() {
     StepGraph graph = StepGraph.of(List.of(step("a"), step("b"), step("c", "a")));
-    assertThat(graph.isSequential()).isFalse();
     assertThat(graph.dependenciesOf("b")).isEmpty();
     assertThat(graph.dependenciesOf("c")).containsExactly("a");
   }

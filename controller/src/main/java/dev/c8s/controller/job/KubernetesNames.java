@@ -14,9 +14,4 @@ public final class KubernetesNames {
   public static String jobName(String run, String step) {
     return LabelValues.of(run + "-" + step);
   }
-
-  /** {@code name} itself when it fits a label value, else a shortened, hashed form. */
-  public static String labelValue(String name) {
-    return LabelValues.of(name);
-  }
 }

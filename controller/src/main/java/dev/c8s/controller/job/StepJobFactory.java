@@ -2,6 +2,7 @@ package dev.c8s.controller.job;
 
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.LabelValues;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.StepSecret;
 import io.fabric8.kubernetes.api.model.Container;
@@ -122,11 +123,9 @@ public final class StepJobFactory {
   public static Map<String, String> labels(PipelineRun run, String step) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(C8s.LABEL_MANAGED_BY, C8s.MANAGED_BY);
-    labels.put(C8s.LABEL_PIPELINE_RUN, KubernetesNames.labelValue(run.getMetadata().getName()));
+    labels.put(C8s.LABEL_PIPELINE_RUN, LabelValues.of(run.getMetadata().getName()));
     labels.put(C8s.LABEL_STEP, step);
-    labels.put(
-        C8s.LABEL_PIPELINE_CONFIG,
-        KubernetesNames.labelValue(run.getSpec().getPipelineConfigRef()));
+    labels.put(C8s.LABEL_PIPELINE_CONFIG, LabelValues.of(run.getSpec().getPipelineConfigRef()));
     return labels;
   }
 

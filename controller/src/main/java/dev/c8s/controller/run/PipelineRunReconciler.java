@@ -1,5 +1,6 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.config.ControllerSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.metrics.RunMetrics;
 import dev.c8s.model.engine.Decision;
@@ -47,6 +48,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Inject StepJobs jobs;
   @Inject StepLogs logs;
   @Inject Clock clock;
+  @Inject ControllerSettings settings;
   @Inject RunMetrics metrics;
 
   @Override
@@ -122,7 +124,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       return control.rescheduleAfter(Duration.ofMillis(100));
     }
     if (acted.waitingForQuota()) {
-      return control.rescheduleAfter(jobs.quotaRecheck());
+      return control.rescheduleAfter(settings.quotaRecheck());
     }
     return decision
         .recheckAt()

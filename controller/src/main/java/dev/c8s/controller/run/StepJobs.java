@@ -24,7 +24,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -238,10 +237,6 @@ public class StepJobs {
         .map(c -> new GitCredentials(c.getSpec().getAuthSecretRef()))
         .findFirst()
         .orElse(GitCredentials.NONE);
-  }
-
-  Duration quotaRecheck() {
-    return settings.quotaRecheck();
   }
 
   private List<Pod> podsOf(Job job) {
