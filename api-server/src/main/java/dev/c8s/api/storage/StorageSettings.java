@@ -1,5 +1,6 @@
 package dev.c8s.api.storage;
 
+import dev.c8s.model.storage.ObjectKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -9,11 +10,11 @@ import java.time.Duration;
 public interface StorageSettings {
 
   /** Bucket of the archived step logs: {@code <namespace>/<run>/<step>.log}. */
-  @WithDefault("c8s-logs")
+  @WithDefault(ObjectKeys.DEFAULT_LOGS_BUCKET)
   String logsBucket();
 
   /** Bucket of the artifact archives: {@code <namespace>/<run>/<step>/artifacts.tar.gz}. */
-  @WithDefault("c8s-artifacts")
+  @WithDefault(ObjectKeys.DEFAULT_ARTIFACTS_BUCKET)
   String artifactsBucket();
 
   /** How long a presigned archive URL stays valid. */

@@ -7,6 +7,14 @@ import java.util.Optional;
  * reads there, so it is defined once.
  */
 public final class ObjectKeys {
+  /**
+   * The logs bucket when {@code c8s.storage.logs-bucket} is not set (controller and api-server).
+   */
+  public static final String DEFAULT_LOGS_BUCKET = "c8s-logs";
+
+  /** The artifacts bucket when {@code c8s.storage.artifacts-bucket} is not set. */
+  public static final String DEFAULT_ARTIFACTS_BUCKET = "c8s-artifacts";
+
   private static final String LIVE = ".live/";
   private static final String S3 = "s3://";
 

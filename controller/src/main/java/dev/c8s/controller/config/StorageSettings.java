@@ -1,5 +1,6 @@
 package dev.c8s.controller.config;
 
+import dev.c8s.model.storage.ObjectKeys;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,11 +9,11 @@ import io.smallrye.config.WithDefault;
 public interface StorageSettings {
 
   /** Bucket of step logs: {@code <namespace>/<run>/<step>.log}. */
-  @WithDefault("c8s-logs")
+  @WithDefault(ObjectKeys.DEFAULT_LOGS_BUCKET)
   String logsBucket();
 
   /** Bucket of step artifacts: {@code <namespace>/<run>/<step>/artifacts.tar.gz}. */
-  @WithDefault("c8s-artifacts")
+  @WithDefault(ObjectKeys.DEFAULT_ARTIFACTS_BUCKET)
   String artifactsBucket();
 
   /**
