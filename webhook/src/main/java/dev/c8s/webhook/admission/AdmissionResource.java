@@ -3,33 +3,37 @@ package dev.c8s.webhook.admission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.c8s.model.validation.ValidationError;
 import dev.c8s.webhook.metrics.WebhookMetrics;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.StatusCauseBuilder;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.Set;
 
 /** The validating admission endpoint the API server calls with an AdmissionReview v1. */
 @Path("/admission/validate")
 public class AdmissionResource {
   static final String API_VERSION = "admission.k8s.io/v1";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> KINDS =
       Set.of("PipelineConfig", "PipelineRun", "RepositoryConnection");
   private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
 
   private final AdmissionReviewer reviewer;
   private final WebhookMetrics metrics;
+  private final ObjectMapper json;
 
-  public AdmissionResource(AdmissionReviewer reviewer, WebhookMetrics metrics) {
+  public AdmissionResource(AdmissionReviewer reviewer, WebhookMetrics metrics, ObjectMapper json) {
     this.reviewer = reviewer;
     this.metrics = metrics;
+    this.json = json;
   }
 
   /**
@@ -42,7 +46,7 @@ public class AdmissionResource {
   public Response validate(String body) {
     JsonNode review;
     try {
-      review = JSON.readTree(body == null ? "" : body);
+      review = json.readTree(body == null ? "" : body);
     } catch (JsonProcessingException e) {
       return badRequest("the body is not JSON: " + e.getOriginalMessage());
     }
@@ -75,42 +79,47 @@ public class AdmissionResource {
         .build();
   }
 
-  private static ObjectNode answer(
+  private static AdmissionReview answer(
       JsonNode review, String uid, String kind, JsonNode object, AdmissionDecision decision) {
-    ObjectNode answer = JSON.createObjectNode();
-    answer.put("apiVersion", review.path("apiVersion").asText(API_VERSION));
-    answer.put("kind", "AdmissionReview");
-    ObjectNode response = answer.putObject("response");
-    response.put("uid", uid);
-    response.put("allowed", decision.allowed());
+    AdmissionResponseBuilder response =
+        new AdmissionResponseBuilder().withUid(uid).withAllowed(decision.allowed());
     if (!decision.allowed()) {
-      ObjectNode status = response.putObject("status");
-      status.put("status", "Failure");
-      status.put("code", decision.code());
-      status.put("reason", decision.reason());
-      status.put("message", decision.message());
-      ObjectNode details = status.putObject("details");
-      details.put("group", "c8s.dev");
-      details.put("kind", kind);
-      details.put("name", object.path("metadata").path("name").asText(""));
-      ArrayNode causes = details.putArray("causes");
-      for (ValidationError error : decision.errors()) {
-        causes
-            .addObject()
-            .put("reason", "FieldValueInvalid")
-            .put("field", error.field())
-            .put("message", error.message());
-      }
+      response.withStatus(
+          new StatusBuilder()
+              .withStatus("Failure")
+              .withCode(decision.code())
+              .withReason(decision.reason())
+              .withMessage(decision.message())
+              .withNewDetails()
+              .withGroup("c8s.dev")
+              .withKind(kind)
+              .withName(object.path("metadata").path("name").asText(""))
+              .withCauses(
+                  decision.errors().stream()
+                      .map(
+                          error ->
+                              new StatusCauseBuilder()
+                                  .withReason("FieldValueInvalid")
+                                  .withField(error.field())
+                                  .withMessage(error.message())
+                                  .build())
+                      .toList())
+              .endDetails()
+              .build());
     }
     if (!decision.warnings().isEmpty()) {
-      ArrayNode warnings = response.putArray("warnings");
-      decision.warningLines().forEach(warnings::add);
+      response.withWarnings(decision.warningLines());
     }
+    AdmissionReview answer = new AdmissionReviewBuilder().withResponse(response.build()).build();
+    // Answer in the version asked (v1; v1beta1 from API servers before 1.22).
+    answer.setApiVersion(review.path("apiVersion").asText(API_VERSION));
     return answer;
   }
 
   private static Response badRequest(String error) {
-    ObjectNode body = JSON.createObjectNode().put("error", error);
-    return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    return Response.status(400)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("error", error))
+        .build();
   }
 }

@@ -26,20 +26,22 @@ import org.jboss.logging.Logger;
 public class DeliveryHandler {
   private static final Logger LOG = Logger.getLogger(DeliveryHandler.class);
   private static final Pattern DELIVERY_ID = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ConnectionVerifier verifier;
   private final PushProcessor pushes;
   private final LastEventRecorder lastEvents;
   private final WebhookMetrics metrics;
   private final Clock clock;
+  private final ObjectMapper json;
 
   public DeliveryHandler(
       ConnectionVerifier verifier,
       PushProcessor pushes,
       LastEventRecorder lastEvents,
       WebhookMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      ObjectMapper json) {
+    this.json = json;
     this.verifier = verifier;
     this.pushes = pushes;
     this.lastEvents = lastEvents;
@@ -90,7 +92,7 @@ public class DeliveryHandler {
     }
     JsonNode payload;
     try {
-      payload = JSON.readTree(protocol.json(request));
+      payload = json.readTree(protocol.json(request));
     } catch (JsonProcessingException e) {
       return malformed(deliveryId, shownEvent, "the payload is not valid JSON: " + where(e));
     } catch (IOException e) {

@@ -16,11 +16,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LastEventRecorder {
   private static final Logger LOG = Logger.getLogger(LastEventRecorder.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final KubernetesClient client;
+  private final ObjectMapper json;
 
-  public LastEventRecorder(KubernetesClient client) {
+  public LastEventRecorder(KubernetesClient client, ObjectMapper json) {
     this.client = client;
+    this.json = json;
   }
 
   /**
@@ -29,12 +30,12 @@ public class LastEventRecorder {
    * the sender than the bookkeeping.
    */
   public void record(RepositoryConnection connection, String type, String commit, Instant at) {
-    ObjectNode lastEvent = JSON.createObjectNode();
+    ObjectNode lastEvent = json.createObjectNode();
     lastEvent.put("type", type);
     // An explicit null removes the previous event's commit instead of leaving it behind.
     lastEvent.put("commit", commit);
     lastEvent.put("timestamp", at.truncatedTo(ChronoUnit.SECONDS).toString());
-    ObjectNode patch = JSON.createObjectNode();
+    ObjectNode patch = json.createObjectNode();
     patch.putObject("status").set("lastEvent", lastEvent);
     try {
       client

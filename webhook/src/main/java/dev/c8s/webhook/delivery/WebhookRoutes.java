@@ -23,12 +23,12 @@ public class WebhookRoutes {
   // body must reach the signature check exactly as sent, a form body undecoded, and an oversized
   // one gets a JSON 413 whether announced or chunked (decision 0013).
   private static final Logger LOG = Logger.getLogger(WebhookRoutes.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DeliveryHandler handler;
   private final WebhookMetrics metrics;
   private final Map<String, ProviderProtocol> protocols;
   private final long limit;
+  private final ObjectMapper json;
 
   public WebhookRoutes(
       DeliveryHandler handler,
@@ -36,7 +36,9 @@ public class WebhookRoutes {
       GitHubProtocol github,
       GitLabProtocol gitlab,
       BitbucketProtocol bitbucket,
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
+      ObjectMapper json) {
+    this.json = json;
     this.handler = handler;
     this.metrics = metrics;
     this.protocols = Map.of("github", github, "gitlab", gitlab, "bitbucket", bitbucket);
@@ -102,12 +104,12 @@ public class WebhookRoutes {
    * connections, and lose it ("broken pipe"; a POST is not retried); a fresh connection per
    * delivery always reaches a ready pod. HTTP/2 ends connections with GOAWAY, which is safe.
    */
-  private static void respond(RoutingContext context, int status, DeliveryAnswer answer) {
-    String json;
+  private void respond(RoutingContext context, int status, DeliveryAnswer answer) {
+    String body;
     try {
-      json = JSON.writeValueAsString(answer);
+      body = json.writeValueAsString(answer);
     } catch (JsonProcessingException e) {
-      json = "{\"error\":\"internal error\"}";
+      body = "{\"error\":\"internal error\"}";
     }
     boolean close = context.request().version() != HttpVersion.HTTP_2;
     HttpServerResponse response = context.response().setStatusCode(status);
@@ -116,7 +118,7 @@ public class WebhookRoutes {
       response.putHeader("Connection", "close");
     }
     response
-        .end(json)
+        .end(body)
         .onComplete(
             sent -> {
               if (close) {
