@@ -2,6 +2,7 @@ package dev.c8s.controller.config;
 
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -20,18 +21,18 @@ public class LeaderElection {
   @Singleton
   LeaderElectionConfiguration leaderElection(ControllerSettings settings, LeaseHandover handover) {
     String identity = identity(settings);
-    // The operator SDK's own exit on a lost Lease (last argument) calls System.exit from inside
+    // The operator SDK's own exit on a lost Lease calls System.exit from inside
     // the JVM's shutdown when the operator stops, which deadlocks a SIGTERM; LeaseHandover exits
     // on a real loss and releases the Lease on shutdown instead.
-    return new LeaderElectionConfiguration(
-        LEASE,
-        settings.leaseNamespace().orElse(null),
-        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
-        identity,
-        new LeaderCallbacks(() -> {}, () -> handover.stoppedLeading(identity), leader -> {}),
-        false);
+    LeaderElectionConfigurationBuilder lease =
+        LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(LEASE)
+            .withIdentity(identity)
+            .withLeaderCallbacks(
+                new LeaderCallbacks(
+                    () -> {}, () -> handover.stoppedLeading(identity), leader -> {}));
+    settings.leaseNamespace().ifPresent(lease::withLeaseNamespace);
+    // build() leaves the SDK's exit off in operator SDK 5.3 (LeaderElectionTest guards it).
+    return lease.build();
   }
 
   /** The Lease holder name: the setting, else the pod name (HOSTNAME), else a random UUID. */
