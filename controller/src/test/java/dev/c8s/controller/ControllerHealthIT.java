@@ -1,14 +1,19 @@
-package dev.c8s.api;
+package dev.c8s.controller;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** The api-server starts and answers its Kubernetes liveness and readiness probes. */
+/**
+ * The controller starts against a real API server and answers its Kubernetes liveness and readiness
+ * probes.
+ */
 @QuarkusTest
-class ApiServerHealthTest {
+@WithTestResource(ControlPlaneResource.class)
+class ControllerHealthIT {
 
   @Test
   void livenessProbeReportsUp() {

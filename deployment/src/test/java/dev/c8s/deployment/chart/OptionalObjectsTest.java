@@ -1,4 +1,4 @@
-package dev.c8s.chart;
+package dev.c8s.deployment.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;

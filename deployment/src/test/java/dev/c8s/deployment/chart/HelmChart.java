@@ -1,4 +1,4 @@
-package dev.c8s.chart;
+package dev.c8s.deployment.chart;
 
 import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
@@ -9,20 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Lints and renders {@code charts/c8s} through the Helm library, as the helm CLI would. */
-final class HelmChart {
-  static final String RELEASE = "c8s";
-  static final String NAMESPACE = "c8s-system";
+public final class HelmChart {
+  public static final String RELEASE = "c8s";
+  public static final String NAMESPACE = "c8s-system";
 
   /**
    * Helm's client-only default is Kubernetes v1.20, below the chart's kubeVersion; render for the
    * version the control-plane tests run against.
    */
-  static final String KUBE_VERSION = System.getProperty("c8s.kubernetes.version", "1.34.4");
+  public static final String KUBE_VERSION = System.getProperty("c8s.kubernetes.version", "1.34.4");
 
   private HelmChart() {}
 
   /** The chart directory, found from the working directory upwards. */
-  static Path directory() {
+  public static Path directory() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path chart = dir.resolve("charts/c8s");
       if (Files.isRegularFile(chart.resolve("Chart.yaml"))) {
@@ -38,12 +38,12 @@ final class HelmChart {
   }
 
   /** The chart rendered into the default namespace with {@code valuesYaml} over the defaults. */
-  static Rendered render(String valuesYaml) {
+  public static Rendered render(String valuesYaml) {
     return render(NAMESPACE, valuesYaml);
   }
 
   /** The chart rendered into {@code namespace} with {@code valuesYaml} over the defaults. */
-  static Rendered render(String namespace, String valuesYaml) {
+  public static Rendered render(String namespace, String valuesYaml) {
     return Rendered.parse(template(namespace, valuesYaml));
   }
 

@@ -1,10 +1,12 @@
-package dev.c8s.chart;
+package dev.c8s.deployment.devloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.c8s.deployment.chart.HelmChart;
+import dev.c8s.deployment.chart.Rendered;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -13,43 +15,26 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.client.CustomResource;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.Index;
-import org.jboss.jandex.IndexReader;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The images, the dev cluster and the Tilt loop, checked as files: no Docker engine, k3d or Tilt
- * runs in the build (docs/dev-loop.md, "What has been verified").
+ * The Tilt loop and the dev cluster (k3d config, MinIO, dev values, script), checked as files: no
+ * Docker engine, k3d or Tilt runs in the build (docs/dev-loop.md, "What has been verified").
  */
-class ImagesAndDevLoopTest {
+class DevLoopTest {
   private static final Path ROOT = HelmChart.directory().getParent().getParent();
   private static final List<String> MODULES = List.of("controller", "api-server", "webhook");
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -57,168 +42,7 @@ class ImagesAndDevLoopTest {
   /** The Kubernetes version the control-plane tests use (pom.xml c8s.kubernetes.version). */
   private static final String KUBE_VERSION = HelmChart.KUBE_VERSION;
 
-  // --- Dockerfiles
-  // ----------------------------------------------------------------------------------
-
-  /** One instruction of a Dockerfile: keyword and arguments, continuation lines joined. */
-  record Instruction(String keyword, String arguments) {}
-
-  static Stream<Path> dockerfiles() {
-    return MODULES.stream()
-        .flatMap(
-            m ->
-                Stream.of("Dockerfile.jvm", "Dockerfile.native")
-                    .map(f -> ROOT.resolve(m).resolve("src/main/docker").resolve(f)));
-  }
-
-  @ParameterizedTest
-  @MethodSource("dockerfiles")
-  void everyBaseImageIsPinnedToATagOrDigestThatIsNotLatest(Path dockerfile) {
-    List<String> bases = arguments(dockerfile, "FROM");
-
-    assertThat(bases).as(dockerfile.toString()).isNotEmpty();
-    for (String from : bases) {
-      String image =
-          Arrays.stream(from.split("\\s+")).filter(w -> !w.startsWith("--")).findFirst().get();
-      assertThat(image).as("%s: FROM %s names no variable", dockerfile, image).doesNotContain("$");
-      String afterRegistry = image.substring(image.lastIndexOf('/') + 1);
-      boolean digest = image.matches(".+@sha256:[0-9a-f]{64}");
-      boolean tag =
-          afterRegistry.matches("[^:@]+:[A-Za-z0-9_][A-Za-z0-9_.-]*(@sha256:[0-9a-f]{64})?");
-      assertThat(tag || digest).as("%s: FROM %s is pinned", dockerfile, image).isTrue();
-      assertThat(afterRegistry.toLowerCase())
-          .as("%s: FROM %s", dockerfile, image)
-          .doesNotContain(":latest");
-    }
-  }
-
-  @ParameterizedTest
-  @MethodSource("dockerfiles")
-  void runsAsUid1001(Path dockerfile) {
-    List<String> users = arguments(dockerfile, "USER");
-
-    assertThat(users).as(dockerfile.toString()).isNotEmpty();
-    assertThat(users.get(users.size() - 1)).as("last USER of %s", dockerfile).isEqualTo("1001");
-  }
-
-  @ParameterizedTest
-  @MethodSource("dockerfiles")
-  void exposesTheHttpPortAndTheWebhookAlsoItsTlsPort(Path dockerfile) {
-    Set<String> ports =
-        arguments(dockerfile, "EXPOSE").stream()
-            .flatMap(a -> Arrays.stream(a.split("\\s+")))
-            .map(p -> p.replace("/tcp", ""))
-            .collect(Collectors.toSet());
-
-    assertThat(ports).as(dockerfile.toString()).contains("8080");
-    if (dockerfile.toString().contains("/webhook/")) {
-      assertThat(ports).as(dockerfile.toString()).contains("8443");
-    }
-  }
-
-  @ParameterizedTest
-  @MethodSource("dockerfiles")
-  void carriesOciLabels(Path dockerfile) {
-    String labels = String.join(" ", arguments(dockerfile, "LABEL"));
-
-    for (String key : List.of("title", "description", "version", "revision", "base.name")) {
-      assertThat(labels)
-          .as(dockerfile.toString())
-          .contains("org.opencontainers.image." + key + "=");
-    }
-    assertThat(labels)
-        .contains("org.opencontainers.image.title=\"c8s-" + module(dockerfile) + "\"");
-  }
-
-  @ParameterizedTest
-  @MethodSource("dockerfiles")
-  void copiesOnlyThePackagedApplication(Path dockerfile) {
-    String expected =
-        dockerfile.toString().endsWith(".jvm") ? "target/quarkus-app/" : "target/*-runner";
-    for (String copy : arguments(dockerfile, "COPY")) {
-      List<String> words =
-          Arrays.stream(copy.split("\\s+")).filter(w -> !w.startsWith("--")).toList();
-      assertThat(words.subList(0, words.size() - 1))
-          .as("%s: COPY %s", dockerfile, copy)
-          .allSatisfy(source -> assertThat(source).startsWith(expected));
-    }
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"controller", "api-server", "webhook"})
-  void jvmImagesLeaveHeapSizingToTheChartsJavaToolOptions(String module) throws IOException {
-    List<String> env = arguments(dockerfile(module, "jvm"), "ENV");
-
-    // run-java.sh would otherwise put -XX:MaxRAMPercentage=50 on the command line, above the
-    // chart's
-    assertThat(env).contains("JAVA_MAX_MEM_RATIO=0");
-    assertThat(values().path("javaToolOptions").asText()).contains("-XX:MaxRAMPercentage=");
-  }
-
-  @Test
-  void buildContextsAdmitOnlyThePackagedApplication() {
-    for (String module : MODULES) {
-      assertThat(patterns(ROOT.resolve(module).resolve(".dockerignore")))
-          .as("%s/.dockerignore", module)
-          .containsExactly("*", "!target/quarkus-app/*", "!target/*-runner");
-    }
-    assertThat(patterns(ROOT.resolve(".dockerignore")))
-        .containsExactly("*", "!*/target/quarkus-app/*", "!*/target/*-runner");
-  }
-
-  // --- native readiness
-  // -----------------------------------------------------------------------------
-
-  @Test
-  void commonModelShipsAJandexIndexListingTheCustomResources() throws IOException {
-    assertThat(customResources())
-        .extracting(Class::getName)
-        .containsExactlyInAnyOrder(
-            "dev.c8s.model.v1alpha1.PipelineConfig",
-            "dev.c8s.model.v1alpha1.PipelineRun",
-            "dev.c8s.model.v1alpha1.RepositoryConnection");
-  }
-
-  @Test
-  void controllerRegistersEveryCustomResourceWithItsSpecAndStatusForReflection() throws Exception {
-    RegisterForReflection registration =
-        Class.forName("dev.c8s.controller.config.ModelReflection")
-            .getAnnotation(RegisterForReflection.class);
-
-    assertThat(registration).isNotNull();
-    assertThat(registration.registerFullHierarchy()).isTrue();
-    assertThat(Arrays.asList(registration.targets()))
-        .containsAll(customResourcesWithSpecAndStatus());
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"api-server:dev/c8s/api", "webhook:dev/c8s/webhook"})
-  void apiServerAndWebhookRegisterTheSameModelClasses(String moduleAndPackage) throws Exception {
-    String[] parts = moduleAndPackage.split(":");
-    String source =
-        Files.readString(
-            ROOT.resolve(parts[0])
-                .resolve("src/main/java")
-                .resolve(parts[1])
-                .resolve("ModelReflection.java"));
-    Set<String> targets = new TreeSet<>();
-    Matcher m = Pattern.compile("(\\w+)\\.class").matcher(source);
-    while (m.find()) {
-      targets.add(m.group(1));
-    }
-
-    assertThat(source).contains("registerFullHierarchy = true");
-    assertThat(targets)
-        .containsAll(
-            customResourcesWithSpecAndStatus().stream().map(Class::getSimpleName).toList());
-    if (parts[0].equals("api-server")) {
-      // problem+json bodies carry validation errors inside Response entities
-      assertThat(targets).contains("ValidationError");
-    }
-  }
-
-  // --- Tiltfile
-  // -------------------------------------------------------------------------------------
+  // Tiltfile
 
   @Test
   void tiltDefaultsAreSeed000s() {
@@ -367,8 +191,7 @@ class ImagesAndDevLoopTest {
     assertThat(order).containsExactly("Secret", "PipelineConfig", "RepositoryConnection");
   }
 
-  // --- dev cluster: k3d config, MinIO, dev values, script
-  // --------------------------------------------
+  // dev cluster: k3d config, MinIO, dev values, script
 
   @Test
   void k3dClusterRunsTheTestedKubernetesWithItsOwnPinnedRegistry() throws IOException {
@@ -459,60 +282,12 @@ class ImagesAndDevLoopTest {
     }
   }
 
-  // --- helpers
-  // --------------------------------------------------------------------------------------
-
-  private static List<String> arguments(Path dockerfile, String keyword) {
-    return instructions(dockerfile).stream()
-        .filter(i -> i.keyword().equals(keyword))
-        .map(Instruction::arguments)
-        .toList();
-  }
-
-  /** Instructions in order; comments dropped, backslash continuations joined. */
-  static List<Instruction> instructions(Path dockerfile) {
-    List<Instruction> instructions = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    for (String line : lines(dockerfile)) {
-      if (current.isEmpty() && (line.isBlank() || line.startsWith("#"))) {
-        continue;
-      }
-      if (line.startsWith("#")) {
-        continue;
-      }
-      boolean continues = line.endsWith("\\");
-      current.append(continues ? line.substring(0, line.length() - 1) : line).append(' ');
-      if (!continues) {
-        String text = current.toString().trim();
-        int space = text.indexOf(' ');
-        instructions.add(
-            new Instruction(
-                text.substring(0, space).toUpperCase(), text.substring(space + 1).trim()));
-        current.setLength(0);
-      }
-    }
-    return instructions;
-  }
-
   private static Path dockerfile(String module, String kind) {
     return ROOT.resolve(module).resolve("src/main/docker/Dockerfile." + kind);
   }
 
   private static String module(Path dockerfile) {
     return ROOT.relativize(dockerfile).getName(0).toString();
-  }
-
-  private static List<String> lines(Path file) {
-    try {
-      return Files.readAllLines(file).stream().map(String::strip).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The patterns of an ignore file: lines that are neither blank nor comments. */
-  private static List<String> patterns(Path ignoreFile) {
-    return lines(ignoreFile).stream().filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
   }
 
   private static JsonNode values() throws IOException {
@@ -622,52 +397,12 @@ class ImagesAndDevLoopTest {
 
   private static String seed000() {
     try (InputStream in =
-        ImagesAndDevLoopTest.class.getResourceAsStream("/seed-000/tilt-configuration.md")) {
+        DevLoopTest.class.getResourceAsStream("/seed-000/tilt-configuration.md")) {
       assertThat(in).isNotNull();
       return new String(in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The CustomResource subclasses in the Jandex index of the common-model the services use. */
-  private static List<Class<?>> customResources() throws IOException {
-    DotName customResource = DotName.createSimple(CustomResource.class.getName());
-    for (URL url :
-        Collections.list(
-            ImagesAndDevLoopTest.class.getClassLoader().getResources("META-INF/jandex.idx"))) {
-      Index index;
-      try (InputStream in = url.openStream()) {
-        index = new IndexReader(in).read();
-      }
-      if (index.getClassByName(DotName.createSimple("dev.c8s.model.v1alpha1.PipelineRun"))
-          != null) {
-        List<Class<?>> classes = new ArrayList<>();
-        for (ClassInfo info : index.getAllKnownSubclasses(customResource)) {
-          try {
-            classes.add(Class.forName(info.name().toString()));
-          } catch (ClassNotFoundException e) {
-            throw new AssertionError(e);
-          }
-        }
-        return classes;
-      }
-    }
-    throw new AssertionError("no META-INF/jandex.idx on the classpath indexes common-model");
-  }
-
-  /** Each custom resource with the spec and status classes of its CustomResource<S, T>. */
-  private static List<Class<?>> customResourcesWithSpecAndStatus() throws IOException {
-    List<Class<?>> classes = new ArrayList<>();
-    for (Class<?> resource : customResources()) {
-      classes.add(resource);
-      Type parent = resource.getGenericSuperclass();
-      assertThat(parent).isInstanceOf(ParameterizedType.class);
-      for (Type argument : ((ParameterizedType) parent).getActualTypeArguments()) {
-        classes.add((Class<?>) argument);
-      }
-    }
-    return classes;
   }
 
   private static <T extends HasMetadata> T one(

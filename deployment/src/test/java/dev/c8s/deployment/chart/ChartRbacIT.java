@@ -1,9 +1,8 @@
-package dev.c8s.chart;
+package dev.c8s.deployment.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.c8s.controller.config.LeaderElection;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.testing.ControlPlane;
@@ -36,6 +35,9 @@ import org.junit.jupiter.api.Test;
  * The rendered RBAC, applied to a real kube-apiserver, allows and forbids what the chart claims.
  */
 class ChartRbacIT {
+  /** The Lease the controller competes for (the controller's LeaderElection.LEASE). */
+  private static final String CONTROLLER_LEASE = "c8s-controller";
+
   private static final String PREFIX = "rbac-it";
   private static final List<Class<? extends HasMetadata>> RBAC_KINDS = ServiceIdentities.RBAC_KINDS;
 
@@ -106,11 +108,7 @@ class ChartRbacIT {
       assertThat(controller.resource(lease(release)).create().getMetadata().getUid()).isNotBlank();
       // what the leader does every retry period, and what a standby does to take over
       Lease held =
-          controller
-              .resources(Lease.class)
-              .inNamespace(release)
-              .withName(LeaderElection.LEASE)
-              .get();
+          controller.resources(Lease.class).inNamespace(release).withName(CONTROLLER_LEASE).get();
       held.setSpec(new LeaseSpecBuilder().withHolderIdentity("c8s-controller-pod-b").build());
       assertThat(controller.resource(held).update().getSpec().getHolderIdentity())
           .isEqualTo("c8s-controller-pod-b");
@@ -199,7 +197,7 @@ class ChartRbacIT {
   private static Lease lease(String namespace) {
     return new LeaseBuilder()
         .withNewMetadata()
-        .withName(LeaderElection.LEASE)
+        .withName(CONTROLLER_LEASE)
         .withNamespace(namespace)
         .withLabels(Map.of("test", "rbac"))
         .endMetadata()

@@ -1,4 +1,4 @@
-package dev.c8s.chart;
+package dev.c8s.deployment.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,10 +16,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /** The objects of one rendering of the chart, with look-ups by kind, name and component. */
-record Rendered(String manifest, List<HasMetadata> objects) {
+public record Rendered(String manifest, List<HasMetadata> objects) {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  static Rendered parse(String manifest) {
+  public static Rendered parse(String manifest) {
     Object parsed = SERIALIZATION.unmarshal(manifest);
     List<HasMetadata> objects =
         parsed instanceof List<?> list
@@ -29,38 +29,38 @@ record Rendered(String manifest, List<HasMetadata> objects) {
   }
 
   /** All objects of a typed kind. */
-  <T extends HasMetadata> List<T> all(Class<T> type) {
+  public <T extends HasMetadata> List<T> all(Class<T> type) {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   /** The object of a typed kind with this name; fails the test when it is missing. */
-  <T extends HasMetadata> T one(Class<T> type, String name) {
+  public <T extends HasMetadata> T one(Class<T> type, String name) {
     List<T> named = all(type).stream().filter(o -> name.equals(o.getMetadata().getName())).toList();
     assertThat(named).as("%s %s", type.getSimpleName(), name).hasSize(1);
     return named.get(0);
   }
 
   /** Objects of kinds fabric8 has no class for (cert-manager, Prometheus Operator). */
-  List<GenericKubernetesResource> generic(String kind) {
+  public List<GenericKubernetesResource> generic(String kind) {
     return all(GenericKubernetesResource.class).stream()
         .filter(o -> kind.equals(o.getKind()))
         .toList();
   }
 
   /** How many objects of each kind were rendered, sorted by kind. */
-  Map<String, Long> countByKind() {
+  public Map<String, Long> countByKind() {
     Map<String, Long> counts = new TreeMap<>();
     objects.forEach(o -> counts.merge(o.getKind(), 1L, Long::sum));
     return counts;
   }
 
   /** The Deployment of a component (controller, api-server, webhook). */
-  Deployment deployment(String component) {
+  public Deployment deployment(String component) {
     return one(Deployment.class, HelmChart.RELEASE + "-" + component);
   }
 
   /** The single container of a component's pods. */
-  Container container(String component) {
+  public Container container(String component) {
     List<Container> containers =
         deployment(component).getSpec().getTemplate().getSpec().getContainers();
     assertThat(containers).hasSize(1);
@@ -71,7 +71,7 @@ record Rendered(String manifest, List<HasMetadata> objects) {
    * A component's environment: literal values as they are, Secret references as {@code
    * secret:<name>/<key>}, downward API fields as {@code field:<path>}.
    */
-  Map<String, String> env(String component) {
+  public Map<String, String> env(String component) {
     Map<String, String> env = new LinkedHashMap<>();
     for (EnvVar e : container(component).getEnv()) {
       assertThat(env.put(e.getName(), value(e))).as("duplicate env %s", e.getName()).isNull();

@@ -1,19 +1,14 @@
-package dev.c8s.controller;
+package dev.c8s.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/**
- * The controller starts against a real API server and answers its Kubernetes liveness and readiness
- * probes.
- */
+/** The api-server starts and answers its Kubernetes liveness and readiness probes. */
 @QuarkusTest
-@WithTestResource(ControlPlaneResource.class)
-class ControllerHealthTest {
+class ApiServerHealthIT {
 
   @Test
   void livenessProbeReportsUp() {
