@@ -1,6 +1,7 @@
-package dev.c8s.api.problem;
+package dev.c8s.api.rest;
 
-import dev.c8s.api.rest.AllowedMethods;
+import dev.c8s.api.problem.ApiException;
+import dev.c8s.api.problem.Problems;
 import dev.c8s.model.validation.ValidationError;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
