@@ -116,27 +116,112 @@ class StepObservationTest {
     assertThat(seen.message()).isEqualTo("step exited with code 127");
   }
 
+  @Test
+  void aCompleteJobSucceedsWithTheStepContainersExitCodeAtTheJobsCompletionTime() {
+    Pod pod = pod(List.of(terminated("clone", 0, null)), List.of(terminated("step", 0, null)));
+    Job job = ended("Complete", null, "2026-11-28T11:59:40Z");
+
+    StepObservation seen = StepObservation.of(job, List.of(pod), NOW);
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Succeeded);
+    assertThat(seen.state().reason()).isEqualTo(StepReason.Completed);
+    assertThat(seen.state().startTime()).isEqualTo(CREATED);
+    assertThat(seen.exitCode()).isZero();
+    assertThat(seen.message()).isNull();
+    assertThat(seen.completionTime()).isEqualTo(Instant.parse("2026-11-28T11:59:40Z"));
+    assertThat(StepObservation.finished(job)).isTrue();
+  }
+
+  @Test
+  void aCompleteJobWhosePodIsGoneSucceedsWithExitCodeZeroWhenItsConditionTurnedTrue() {
+    StepObservation seen = StepObservation.of(ended("Complete", null, null), List.of(), NOW);
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Succeeded);
+    assertThat(seen.exitCode()).isZero();
+    assertThat(seen.completionTime()).isEqualTo(Instant.parse("2026-11-28T11:59:30Z"));
+  }
+
+  @Test
+  void aStepThatExitedZeroInAPodThatFailedNamesThePodsFailureNotAnExitCode() {
+    Pod pod = pod(List.of(), List.of(terminated("step", 0, null), terminated("upload", 6, null)));
+
+    StepObservation seen = StepObservation.of(job("BackoffLimitExceeded"), List.of(pod), NOW);
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Failed);
+    assertThat(seen.state().reason()).isEqualTo(StepReason.Error);
+    assertThat(seen.exitCode()).isZero();
+    assertThat(seen.message())
+        .isEqualTo(
+            "the step's commands succeeded but its pod failed: Job failed: BackoffLimitExceeded");
+  }
+
+  @Test
+  void aFailedJobWithoutAnyPodLeftReportsTheJobsOwnMessageAtItsFailureTime() {
+    Job job = job("BackoffLimitExceeded");
+    StepObservation seen = StepObservation.of(job, List.of(), NOW);
+
+    assertThat(seen.state().reason()).isEqualTo(StepReason.Error);
+    assertThat(seen.exitCode()).isNull();
+    assertThat(seen.message()).isEqualTo("Job failed: BackoffLimitExceeded");
+    assertThat(seen.completionTime()).isEqualTo(Instant.parse("2026-11-28T11:59:30Z"));
+    assertThat(StepObservation.finished(job)).isTrue();
+  }
+
+  @Test
+  void aTimedOutStepKeepsTheExitCodeOfItsKilledContainer() {
+    Pod pod = pod(List.of(), List.of(terminated("step", 137, null)));
+
+    StepObservation seen = StepObservation.of(job("DeadlineExceeded"), List.of(pod), NOW);
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Failed);
+    assertThat(seen.exitCode()).isEqualTo(137);
+    assertThat(seen.message()).isEqualTo("step ran longer than its timeout");
+    assertThat(seen.completionTime()).isEqualTo(Instant.parse("2026-11-28T11:59:30Z"));
+  }
+
+  @Test
+  void aJobConditionThatIsNotTrueLeavesTheStepRunningSinceItsJobWasCreated() {
+    Job job = ended("Failed", "BackoffLimitExceeded", null);
+    job.getStatus().getConditions().get(0).setStatus("False");
+
+    StepObservation seen = StepObservation.of(job, List.of(), NOW);
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Running);
+    assertThat(seen.state().startTime()).isEqualTo(CREATED);
+    assertThat(seen.exitCode()).isNull();
+    assertThat(seen.completionTime()).isNull();
+    assertThat(StepObservation.finished(job)).isFalse();
+  }
+
   /** A Job that failed with {@code reason}, or an active one for null. */
   private static Job job(String failedReason) {
-    JobBuilder job =
-        new JobBuilder()
-            .withNewMetadata()
-            .withName("r-1-build")
-            .withCreationTimestamp("2026-11-28T11:59:00Z")
-            .endMetadata();
-    if (failedReason == null) {
-      return job.withNewStatus().withActive(1).endStatus().build();
-    }
-    return job.withNewStatus()
+    return failedReason == null
+        ? base().withNewStatus().withActive(1).endStatus().build()
+        : ended("Failed", failedReason, null);
+  }
+
+  /** A Job whose condition {@code type} turned True at 11:59:30, with its completionTime. */
+  private static Job ended(String type, String reason, String completionTime) {
+    return base()
+        .withNewStatus()
+        .withCompletionTime(completionTime)
         .addNewCondition()
-        .withType("Failed")
+        .withType(type)
         .withStatus("True")
-        .withReason(failedReason)
-        .withMessage("Job failed: " + failedReason)
+        .withReason(reason)
+        .withMessage("Job failed: " + reason)
         .withLastTransitionTime("2026-11-28T11:59:30Z")
         .endCondition()
         .endStatus()
         .build();
+  }
+
+  private static JobBuilder base() {
+    return new JobBuilder()
+        .withNewMetadata()
+        .withName("r-1-build")
+        .withCreationTimestamp("2026-11-28T11:59:00Z")
+        .endMetadata();
   }
 
   private static Pod pod(List<ContainerStatus> init, List<ContainerStatus> main) {
