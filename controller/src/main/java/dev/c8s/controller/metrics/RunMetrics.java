@@ -28,18 +28,15 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class RunMetrics {
-  /** Runs whose end was counted: a status patch that failed and is retried counts once. */
-  private final Set<String> counted =
-      Collections.newSetFromMap(
-          Collections.synchronizedMap(
-              new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                  return size() > REMEMBERED_RUNS;
-                }
-              }));
-
   private static final int REMEMBERED_RUNS = 10_000;
+
+  /**
+   * Runs and steps ({@code uid/step}) whose end was counted: a status written again (a retried
+   * patch, a pass that saw the cache before its own write) counts once.
+   */
+  private final Set<String> counted = remembered(REMEMBERED_RUNS);
+
+  private final Set<String> stepsCounted = remembered(REMEMBERED_RUNS * 4);
   private final Map<String, Boolean> queued = new ConcurrentHashMap<>();
   private volatile Supplier<Stream<PipelineRun>> runs = Stream::empty;
 
@@ -108,7 +105,10 @@ public class RunMetrics {
       StepStatus previous = previous(before, step.getName());
       boolean newlyDone =
           step.getPhase().isTerminal() && (previous == null || !previous.getPhase().isTerminal());
-      if (newlyDone && step.getStartTime() != null && step.getCompletionTime() != null) {
+      if (newlyDone
+          && step.getStartTime() != null
+          && step.getCompletionTime() != null
+          && stepsCounted.add(key + "/" + step.getName())) {
         timer(
                 "c8s_step_duration_seconds",
                 "Time from a step's Job creation to its end",
@@ -126,6 +126,18 @@ public class RunMetrics {
             .record(Duration.between(created, step.getStartTime()).abs());
       }
     }
+  }
+
+  /** A set that forgets its oldest entries past {@code limit}, so it cannot grow without bound. */
+  private static Set<String> remembered(int limit) {
+    return Collections.newSetFromMap(
+        Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > limit;
+              }
+            }));
   }
 
   private Timer timer(String name, String description, String phase) {

@@ -50,6 +50,9 @@ public final class RunStatusBuilder {
   private final Instant now;
   private final Long generation;
 
+  /** Whether a log was deferred in this pass: a lost one then must not end the retries. */
+  private boolean deferredThisPass;
+
   public RunStatusBuilder(PipelineRun run, Instant now) {
     this.original = run.getStatus();
     this.status = run.getStatus() == null ? new PipelineRunStatus() : JSON.clone(run.getStatus());
@@ -59,7 +62,8 @@ public final class RunStatusBuilder {
 
   /** First sight of a run: snapshot the pipeline, start the clock, list the steps as Pending. */
   public RunStatusBuilder start(PipelineConfigSpec pipeline) {
-    status.setPipelineSpec(pipeline);
+    // A copy: the snapshot must not change with the caller's (cached) PipelineConfig.
+    status.setPipelineSpec(JSON.clone(pipeline));
     status.setStartTime(now);
     List<StepStatus> steps = new ArrayList<>();
     for (Step step : pipeline.getSteps()) {
@@ -100,21 +104,25 @@ public final class RunStatusBuilder {
           step(archived.step()).setArtifactUrls(List.of(archived.artifactUrl()));
         }
       }
-      case LogResult.Deferred deferred ->
-          setCondition(
-              LOGS_ARCHIVED,
-              ConditionStatus.FALSE,
-              STORAGE_UNAVAILABLE,
-              "log of step "
-                  + deferred.step()
-                  + " not archived yet (retrying): "
-                  + deferred.error());
-      case LogResult.Lost lost ->
+      case LogResult.Deferred deferred -> {
+        deferredThisPass = true;
+        setCondition(
+            LOGS_ARCHIVED,
+            ConditionStatus.FALSE,
+            STORAGE_UNAVAILABLE,
+            "log of step " + deferred.step() + " not archived yet (retrying): " + deferred.error());
+      }
+      case LogResult.Lost lost -> {
+        // While another step's log is still retried, the condition keeps saying so; the lost
+        // one is reported by the pass that retries nothing more.
+        if (!deferredThisPass) {
           setCondition(
               LOGS_ARCHIVED,
               ConditionStatus.FALSE,
               "LogsLost",
               "step " + lost.step() + ": " + lost.message());
+        }
+      }
     }
     return this;
   }

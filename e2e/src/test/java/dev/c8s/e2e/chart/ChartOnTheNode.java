@@ -45,15 +45,7 @@ final class ChartOnTheNode {
 
   /** Imports the service images, creates the buckets and installs the chart; waits for nothing. */
   static ChartOnTheNode install(RealNodeCluster cluster) {
-    ChartOnTheNode chart = prepare(cluster, S3ProxyServer.startOn(cluster.hostAddress()));
-    chart.helm(
-        "install",
-        RELEASE,
-        CHART.toString(),
-        "--create-namespace",
-        "-f",
-        chart.values().toString());
-    return chart;
+    return prepare(cluster, S3ProxyServer.startOn(cluster.hostAddress())).release("install");
   }
 
   /**
@@ -61,16 +53,15 @@ final class ChartOnTheNode {
    * there already (a cluster started again on kept data).
    */
   static ChartOnTheNode installOrUpgrade(RealNodeCluster cluster, S3ProxyServer s3) {
-    ChartOnTheNode chart = prepare(cluster, s3);
-    chart.helm(
-        "upgrade",
-        "--install",
-        RELEASE,
-        CHART.toString(),
-        "--create-namespace",
-        "-f",
-        chart.values().toString());
-    return chart;
+    return prepare(cluster, s3).release("upgrade", "--install");
+  }
+
+  private ChartOnTheNode release(String... verb) {
+    List<String> args = new ArrayList<>(List.of(verb));
+    args.addAll(
+        List.of(RELEASE, CHART.toString(), "--create-namespace", "-f", values().toString()));
+    helm(args.toArray(String[]::new));
+    return this;
   }
 
   /** Imports the images into the node and creates the buckets that are missing. */
