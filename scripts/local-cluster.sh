@@ -69,6 +69,10 @@ build() {
   say "building: Kubernetes binaries, node images, services and their images, helm (cached after the first time; log ${STATE}/build.log)"
   bash "${ROOT}/scripts/control-plane-binaries.sh" >"${STATE}/build.log" 2>&1 \
     || die "building the Kubernetes binaries failed; see ${STATE}/build.log"
+  # The node's packages and images, and the helper image the service-image build packs: the Maven
+  # build prepares them only when it runs tests.
+  bash "${ROOT}/scripts/node/prepare.sh" >>"${STATE}/build.log" 2>&1 \
+    || die "preparing the node (packages, images) failed; see ${STATE}/build.log"
   (cd "${ROOT}" && ./mvnw -B -q install -DskipTests) >>"${STATE}/build.log" 2>&1 \
     || die "the Maven build failed; see ${STATE}/build.log"
   say "built in $((SECONDS - t0)) s"

@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Runs a PipelineRun, one pass at a time: observe its Jobs ({@link RunObserver}), let the engine
@@ -42,6 +44,13 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = "pipelinerun")
 public class PipelineRunReconciler implements Reconciler<PipelineRun> {
+  /** MDC field naming the run's namespace on every log line of its reconciliation. */
+  public static final String NAMESPACE_FIELD = "namespace";
+
+  /** MDC field naming the run on every log line of its reconciliation. */
+  public static final String RUN_FIELD = "run";
+
+  private static final Logger LOG = Logger.getLogger(PipelineRunReconciler.class);
 
   @Inject RunObserver observer;
   @Inject RunActions actions;
@@ -60,7 +69,15 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
 
   @Override
   public UpdateControl<PipelineRun> reconcile(PipelineRun run, Context<PipelineRun> context) {
-    return metrics.timeReconcile("pipelinerun", () -> reconcileTimed(run, context));
+    // Every log line of this pass names the run (mdc.namespace, mdc.run in JSON logs).
+    MDC.put(NAMESPACE_FIELD, run.getMetadata().getNamespace());
+    MDC.put(RUN_FIELD, run.getMetadata().getName());
+    try {
+      return metrics.timeReconcile("pipelinerun", () -> reconcileTimed(run, context));
+    } finally {
+      MDC.remove(NAMESPACE_FIELD);
+      MDC.remove(RUN_FIELD);
+    }
   }
 
   /** Observe → decide → act → report; a finished run only retries logs storage refused. */
@@ -252,6 +269,12 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
           created == null ? null : Instant.parse(created),
           run.getStatus(),
           written);
+      RunPhase was = run.getStatus() == null ? null : run.getStatus().getPhase();
+      if (written.getPhase() != was) {
+        LOG.infof(
+            "run %s/%s: %s -> %s",
+            run.getMetadata().getNamespace(), run.getMetadata().getName(), was, written.getPhase());
+      }
     }
     // After the status, so the phase label never runs ahead of the phase.
     RunLabels.keep(run, written.getPhase(), context);

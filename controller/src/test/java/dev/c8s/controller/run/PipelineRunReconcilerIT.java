@@ -20,6 +20,7 @@ import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepSecret;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.testing.FakeStepLog;
+import dev.c8s.testing.JsonLogFile;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -31,6 +32,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,12 @@ class PipelineRunReconcilerIT {
     PipelineRun run = finish(run(ns, "dag-1", "dag", "main"));
 
     assertThat(run.getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
+    // The JSON log names the run on the line of each phase change.
+    var line =
+        JsonLogFile.awaitLine(
+            Path.of("target/controller-log.json"), "run", "dag-1", "-> Succeeded");
+    assertThat(line.path("mdc").path("namespace").asText()).isEqualTo(ns);
+    assertThat(line.path("component").asText()).isEqualTo("controller");
     assertThat(run.getStatus().getSteps())
         .extracting(StepStatus::getPhase)
         .containsOnly(StepPhase.Succeeded);

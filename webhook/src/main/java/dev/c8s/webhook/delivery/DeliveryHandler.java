@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.c8s.model.text.Sha256;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.webhook.LogFields;
 import dev.c8s.webhook.delivery.ConnectionVerifier.Verification;
 import dev.c8s.webhook.delivery.EventMeaning.Ignored;
 import dev.c8s.webhook.delivery.EventMeaning.Ping;
@@ -56,23 +57,47 @@ public class DeliveryHandler {
   public Answer handle(ProviderProtocol protocol, DeliveryRequest request) {
     long started = System.nanoTime();
     String event = protocol.event(request);
-    Answer answer;
+    // Every log line of this delivery carries its id and provider (LogFields).
+    LogFields.put(LogFields.REQUEST_ID, requestId(protocol, request));
+    LogFields.put(LogFields.PROVIDER, protocol.name());
     try {
-      answer = verifiedOrRefused(protocol, request, event);
-    } catch (KubernetesClientException e) {
-      LOG.warnf(
-          "%s delivery failed, Kubernetes API unavailable: %s", protocol.name(), e.getMessage());
-      answer =
-          new Answer(
-              503,
-              DeliveryAnswer.error(
-                  null, Payloads.shortName(event), "the Kubernetes API is unavailable; redeliver"),
-              "unavailable");
+      Answer answer;
+      try {
+        answer = verifiedOrRefused(protocol, request, event);
+      } catch (KubernetesClientException e) {
+        LOG.warnf(
+            "%s delivery failed, Kubernetes API unavailable: %s", protocol.name(), e.getMessage());
+        answer =
+            new Answer(
+                503,
+                DeliveryAnswer.error(
+                    null,
+                    Payloads.shortName(event),
+                    "the Kubernetes API is unavailable; redeliver"),
+                "unavailable");
+      }
+      metrics.event(protocol.name(), protocol.eventName(event), answer.outcome());
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      metrics.handled(protocol.name(), answer.outcome(), took);
+      LOG.infof(
+          "%s %s delivery answered %d (%s) in %d ms",
+          protocol.name(),
+          Payloads.shortName(event),
+          answer.status(),
+          answer.outcome(),
+          took.toMillis());
+      return answer;
+    } finally {
+      LogFields.clear();
     }
-    metrics.event(protocol.name(), protocol.eventName(event), answer.outcome());
-    metrics.handled(
-        protocol.name(), answer.outcome(), Duration.ofNanos(System.nanoTime() - started));
-    return answer;
+  }
+
+  /** The provider's delivery id when it is one we accept, else a hash of the body. */
+  private static String requestId(ProviderProtocol protocol, DeliveryRequest request) {
+    return protocol
+        .deliveryId(request)
+        .filter(id -> DELIVERY_ID.matcher(id).matches())
+        .orElseGet(() -> "sha256-" + Sha256.hex(request.body()));
   }
 
   private Answer verifiedOrRefused(

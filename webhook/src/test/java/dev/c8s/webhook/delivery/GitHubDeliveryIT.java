@@ -8,11 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.LastEvent;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
+import dev.c8s.testing.JsonLogFile;
 import dev.c8s.testing.SharedControlPlane;
 import dev.c8s.webhook.Cluster;
 import dev.c8s.webhook.ControlPlaneResource;
@@ -28,6 +30,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -103,6 +106,22 @@ class GitHubDeliveryIT {
     assertThat(last.getType()).isEqualTo("push");
     assertThat(last.getCommit()).isEqualTo(SHA);
     assertThat(last.getTimestamp()).isBetween(before, Instant.now());
+  }
+
+  @Test
+  void theJsonLogLineOfADeliveryCarriesItsIdProviderComponentAndSourceLocation() {
+    String delivery = UUID.randomUUID().toString();
+    send(push().bytes(), "push", delivery).then().statusCode(201);
+
+    JsonNode line =
+        JsonLogFile.awaitLine(
+            Path.of("target/webhook-log.json"), "request_id", delivery, "answered 201");
+
+    assertThat(line.path("mdc").path("provider").asText()).isEqualTo("github");
+    assertThat(line.path("component").asText()).isEqualTo("webhook");
+    assertThat(line.path("level").asText()).isEqualTo("INFO");
+    assertThat(line.path("sourceClassName").asText()).isEqualTo(DeliveryHandler.class.getName());
+    assertThat(line.path("sourceLineNumber").asInt()).isPositive();
   }
 
   @Test
