@@ -117,10 +117,6 @@ public class PipelineConfigResource {
       description = "A PipelineConfig of that name exists",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   @APIResponse(
-      responseCode = "415",
-      description = "The body is not application/json",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  @APIResponse(
       responseCode = "422",
       description = "The PipelineConfig is invalid; errors lists every problem",
       content =
@@ -158,16 +154,8 @@ public class PipelineConfigResource {
       description = "Replaced",
       content = @Content(mediaType = JSON, schema = @Schema(ref = "PipelineConfig")))
   @APIResponse(
-      responseCode = "404",
-      description = "No such PipelineConfig",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  @APIResponse(
       responseCode = "409",
       description = "metadata.resourceVersion is not the current one",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "415",
-      description = "The body is not application/json",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   @APIResponse(
       responseCode = "422",
@@ -187,10 +175,6 @@ public class PipelineConfigResource {
       summary = "Delete a PipelineConfig",
       description = "Its runs are kept; they carry a snapshot of the spec they started with.")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such PipelineConfig",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   public void delete(@PathParam("namespace") String namespace, @PathParam("name") String name) {
     configs.delete(namespace, name);
   }
@@ -218,14 +202,6 @@ public class PipelineConfigResource {
       responseCode = "201",
       description = "The runs created",
       content = @Content(mediaType = JSON, schema = @Schema(ref = "PipelineRunList")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such PipelineConfig",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "415",
-      description = "The body is not application/json",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   @APIResponse(
       responseCode = "422",
       description = "Invalid commit or branch, or a combination the config does not have",

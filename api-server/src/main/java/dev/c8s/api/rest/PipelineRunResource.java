@@ -96,10 +96,6 @@ public class PipelineRunResource {
               mediaType = JSON,
               schema = @Schema(ref = "PipelineRun"),
               examples = @ExampleObject(name = "running", value = ApiDocs.RUN_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such run",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   public PipelineRun get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
     return runs.get(namespace, name);
   }
@@ -117,10 +113,6 @@ public class PipelineRunResource {
       responseCode = "202",
       description = "Cancellation requested; the run as updated",
       content = @Content(mediaType = JSON, schema = @Schema(ref = "PipelineRun")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such run",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   @APIResponse(
       responseCode = "409",
       description = "The run has already ended",
@@ -146,10 +138,6 @@ public class PipelineRunResource {
       responseCode = "201",
       description = "The new run",
       content = @Content(mediaType = JSON, schema = @Schema(ref = "PipelineRun")))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such run",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   @APIResponse(
       responseCode = "409",
       description = "The run's PipelineConfig is gone or no longer has its matrix combination",

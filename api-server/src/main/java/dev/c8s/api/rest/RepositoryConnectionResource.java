@@ -67,10 +67,6 @@ public class RepositoryConnectionResource {
               mediaType = JSON,
               schema = @Schema(ref = "RepositoryConnection"),
               examples = @ExampleObject(name = "github", value = CONNECTION_EXAMPLE)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such RepositoryConnection",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   public RepositoryConnection get(
       @PathParam("namespace") String namespace, @PathParam("name") String name) {
     return connections.get(namespace, name);
@@ -128,10 +124,6 @@ public class RepositoryConnectionResource {
   @RequiresAccess(verb = "delete", resource = "repositoryconnections", nameParam = "name")
   @Operation(operationId = "deleteRepositoryConnection", summary = "Delete a RepositoryConnection")
   @APIResponse(responseCode = "204", description = "Deleted")
-  @APIResponse(
-      responseCode = "404",
-      description = "No such RepositoryConnection",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   public void delete(@PathParam("namespace") String namespace, @PathParam("name") String name) {
     connections.delete(namespace, name);
   }
