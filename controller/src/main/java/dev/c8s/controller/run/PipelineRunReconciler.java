@@ -273,7 +273,10 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       if (written.getPhase() != was) {
         LOG.infof(
             "run %s/%s: %s -> %s",
-            run.getMetadata().getNamespace(), run.getMetadata().getName(), was, written.getPhase());
+            run.getMetadata().getNamespace(),
+            run.getMetadata().getName(),
+            was == null ? "new" : was,
+            written.getPhase());
       }
     }
     // After the status, so the phase label never runs ahead of the phase.
