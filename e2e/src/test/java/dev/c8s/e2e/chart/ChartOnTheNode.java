@@ -294,7 +294,8 @@ final class ChartOnTheNode {
     return wanted != null && wanted.equals(available);
   }
 
-  private static String podReport(KubernetesClient admin) {
+  /** Each pod of the release: phase, container states and the end of its log. */
+  static String podReport(KubernetesClient admin) {
     return admin.pods().inNamespace(NAMESPACE).list().getItems().stream()
         .map(pod -> describe(admin, pod))
         .collect(Collectors.joining("\n"));

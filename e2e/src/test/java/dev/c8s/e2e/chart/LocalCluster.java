@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -152,18 +151,12 @@ public final class LocalCluster {
     try {
       awaitPodsReady(chart, admin, shown, atMost);
     } catch (ConditionTimeoutException e) {
-      String pods =
-          admin.pods().inNamespace(ChartOnTheNode.NAMESPACE).list().getItems().stream()
-              .map(
-                  p ->
-                      p.getMetadata().getName()
-                          + " "
-                          + podState(p)
-                          + " "
-                          + p.getStatus().getContainerStatuses())
-              .collect(Collectors.joining("\n  "));
       throw new IllegalStateException(
-          "c8s's pods were not all ready within " + atMost + ":\n  " + pods, e);
+          "c8s's pods were not all ready within "
+              + atMost
+              + ":\n"
+              + ChartOnTheNode.podReport(admin),
+          e);
     }
   }
 
