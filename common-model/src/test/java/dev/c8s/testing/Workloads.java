@@ -44,6 +44,11 @@ final class Workloads implements AutoCloseable {
           "--service-account-private-key-file="
               + ControlPlaneBinaries.testDir().resolve("apiserver.key"),
           "--root-ca-file=" + ControlPlaneBinaries.testDir().resolve("apiserver.crt"),
+          // Its defaults (20 requests/s, 5 Jobs synced at once) made the harness, not c8s, the
+          // ceiling of every run-throughput figure (docs/performance.md).
+          "--kube-api-qps=200",
+          "--kube-api-burst=400",
+          "--concurrent-job-syncs=20",
           "--profiling=false");
       workloads.launch(
           "kube-scheduler",

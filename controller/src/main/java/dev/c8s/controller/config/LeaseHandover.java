@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import org.jboss.logging.Logger;
 
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LeaseHandover {
   private static final Logger LOG = Logger.getLogger(LeaseHandover.class);
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
 
   private final KubernetesClient client;
   private final ControllerSettings settings;
@@ -79,5 +81,21 @@ public class LeaseHandover {
     Thread exit = new Thread(() -> System.exit(1), "lease-lost-exit");
     exit.setDaemon(false);
     exit.start();
+    // The hooks wait for running reconciliations, which under a loaded API server took up to
+    // 109 s; a process that is no longer leader must not act that long (client-go's controllers
+    // exit at once), and everything it did is in the API server, so it halts after a short grace.
+    Thread halt =
+        new Thread(
+            () -> {
+              try {
+                exit.join(EXIT_GRACE.toMillis());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              Runtime.getRuntime().halt(1);
+            },
+            "lease-lost-halt");
+    halt.setDaemon(true);
+    halt.start();
   }
 }
