@@ -20,5 +20,8 @@ public final class Patterns {
   /** An abbreviated or full lowercase hex commit SHA. */
   public static final String COMMIT = "^[a-f0-9]{7,40}$";
 
+  /** An http or https base URL without query or fragment. */
+  public static final String API_URL = "^https?://[^?#\\s]+$";
+
   private Patterns() {}
 }

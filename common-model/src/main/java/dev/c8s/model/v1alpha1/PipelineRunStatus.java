@@ -49,6 +49,11 @@ public class PipelineRunStatus {
           + " PipelineConfig do not change a run under way")
   private PipelineConfigSpec pipelineSpec;
 
+  /** The commit status last reported to the Git provider, written apart from the rest. */
+  @JsonPropertyDescription(
+      "Commit status reported to the Git provider (GitHub, GitLab, Bitbucket) for this run")
+  private CommitStatusReport commitStatus;
+
   public RunPhase getPhase() {
     return phase;
   }
@@ -103,5 +108,13 @@ public class PipelineRunStatus {
 
   public void setPipelineSpec(PipelineConfigSpec pipelineSpec) {
     this.pipelineSpec = pipelineSpec;
+  }
+
+  public CommitStatusReport getCommitStatus() {
+    return commitStatus;
+  }
+
+  public void setCommitStatus(CommitStatusReport commitStatus) {
+    this.commitStatus = commitStatus;
   }
 }

@@ -2,6 +2,7 @@ package dev.c8s.model.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -32,6 +33,18 @@ public class RepositoryConnectionSpec {
       "Kubernetes Secret containing Git credentials (keys \"username\" and \"password\", or"
           + " \"ssh-key\")")
   private String authSecretRef;
+
+  /**
+   * Base URL of the provider's REST API, for self-hosted providers and tests; derived from the
+   * repository URL when empty.
+   */
+  @Pattern(Patterns.API_URL)
+  @JsonProperty("apiURL")
+  @JsonPropertyDescription(
+      "Base URL of the provider's REST API, where c8s reports commit statuses. Empty: derived from"
+          + " the repository (https://api.github.com, https://<host>/api/v3 for GitHub"
+          + " Enterprise, https://<host>/api/v4 for GitLab, https://api.bitbucket.org/2.0)")
+  private String apiUrl;
 
   /** PipelineConfig in the same namespace that pushes to this repository run. */
   @JsonPropertyDescription("Default PipelineConfig to use for this repository")
@@ -67,6 +80,16 @@ public class RepositoryConnectionSpec {
 
   public void setAuthSecretRef(String authSecretRef) {
     this.authSecretRef = authSecretRef;
+  }
+
+  @JsonProperty("apiURL")
+  public String getApiUrl() {
+    return apiUrl;
+  }
+
+  @JsonProperty("apiURL")
+  public void setApiUrl(String apiUrl) {
+    this.apiUrl = apiUrl;
   }
 
   public String getPipelineConfigRef() {

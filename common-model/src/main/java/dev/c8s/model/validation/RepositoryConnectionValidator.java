@@ -4,6 +4,7 @@ import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -46,12 +47,41 @@ public final class RepositoryConnectionValidator {
               + " repository and will not accept them; create a Secret with the key"
               + " webhook-secret and name it here");
     }
+    apiUrl(problems, spec.getApiUrl());
     Names.checkObjectName(
         problems, "spec.webhookSecretRef", spec.getWebhookSecretRef(), "Secret", false);
     Names.checkObjectName(problems, "spec.authSecretRef", spec.getAuthSecretRef(), "Secret", false);
     Names.checkObjectName(
         problems, "spec.pipelineConfigRef", spec.getPipelineConfigRef(), "PipelineConfig", false);
     return problems.result();
+  }
+
+  private static void apiUrl(Problems problems, String url) {
+    if (url == null) {
+      return;
+    }
+    String form = "http(s) base URL such as https://github.example.com/api/v3";
+    URI uri = null;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    boolean web =
+        uri != null
+            && uri.getHost() != null
+            && ("https".equalsIgnoreCase(uri.getScheme())
+                || "http".equalsIgnoreCase(uri.getScheme()));
+    if (!web || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      problems.error(
+          "spec.apiURL",
+          "apiURL must be the http or https base URL of the provider's REST API, without query or"
+              + " fragment (for example https://github.example.com/api/v3 or"
+              + " https://gitlab.example.com/api/v4); leave it empty for github.com, gitlab.com"
+              + " and bitbucket.org",
+          form,
+          url);
+    }
   }
 
   private static void providerMatchesHost(Problems problems, RepositoryConnectionSpec spec) {

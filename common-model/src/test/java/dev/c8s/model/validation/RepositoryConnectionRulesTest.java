@@ -49,6 +49,16 @@ class RepositoryConnectionRulesTest {
             "spec.authSecretRef",
             "\"-token\" cannot be the name of a Secret"),
         rule(
+            "apiURL is an http(s) URL",
+            s -> s.setApiUrl("ftp://git.example.com/api"),
+            "spec.apiURL",
+            "apiURL must be the http or https base URL of the provider's REST API"),
+        rule(
+            "apiURL has no query",
+            s -> s.setApiUrl("https://git.example.com/api/v4?private_token=x"),
+            "spec.apiURL",
+            "without query or fragment"),
+        rule(
             "pipelineConfigRef is an object name",
             s -> s.setPipelineConfigRef("my_app_ci"),
             "spec.pipelineConfigRef",

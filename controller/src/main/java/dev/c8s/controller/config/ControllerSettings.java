@@ -34,6 +34,21 @@ public interface ControllerSettings {
    */
   Optional<String> leaseIdentity();
 
+  /**
+   * The link of a run shown with its commit status, with {@code {namespace}} and {@code {name}} in
+   * it; the chart points it at the api-server.
+   */
+  @WithDefault(
+      "http://c8s-api-server.c8s-system.svc:8080/api/v1/namespaces/{namespace}/pipelineruns/{name}")
+  String runUrl();
+
+  /**
+   * Whether runs are reported to their Git provider as commit statuses (with the token of the
+   * RepositoryConnection's authSecretRef).
+   */
+  @WithDefault("true")
+  boolean reportCommitStatus();
+
   /** How often a step waiting for quota checks again. */
   @WithDefault("5s")
   Duration quotaRecheck();

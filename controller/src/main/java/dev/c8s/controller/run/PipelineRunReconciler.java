@@ -1,6 +1,7 @@
 package dev.c8s.controller.run;
 
 import dev.c8s.controller.config.ControllerSettings;
+import dev.c8s.controller.forge.CommitStatusReporter;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.metrics.RunMetrics;
 import dev.c8s.model.engine.Decision;
@@ -59,6 +60,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Inject Clock clock;
   @Inject ControllerSettings settings;
   @Inject RunMetrics metrics;
+  @Inject CommitStatusReporter commitStatus;
 
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
@@ -122,6 +124,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       PipelineRun run, Context<PipelineRun> context, Instant now) {
     if (!RunStatusBuilder.logsPending(run.getStatus())) {
       RunLabels.keep(run, run.getStatus().getPhase(), context);
+      reportCommitStatus(run, run.getStatus(), context);
       return UpdateControl.noUpdate();
     }
     RunStatusBuilder status = new RunStatusBuilder(run, now);
@@ -281,7 +284,15 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     }
     // After the status, so the phase label never runs ahead of the phase.
     RunLabels.keep(run, written.getPhase(), context);
+    reportCommitStatus(run, written, context);
     return UpdateControl.noUpdate();
+  }
+
+  /** Hands the provider's view of the run to the reporter, which sends it apart from this pass. */
+  private void reportCommitStatus(
+      PipelineRun run, PipelineRunStatus status, Context<PipelineRun> context) {
+    commitStatus.offer(
+        run, status, RunEventSources.connections(context, run.getMetadata().getNamespace()));
   }
 
   private static PipelineRun statusPatch(PipelineRun run, RunStatusBuilder status) {
@@ -289,7 +300,10 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     patch.setMetadata(new ObjectMetaBuilder(run.getMetadata()).build());
     // Server-side apply refuses an object that carries managedFields.
     patch.getMetadata().setManagedFields(null);
-    patch.setStatus(status.build());
+    PipelineRunStatus written = status.build();
+    // Owned by the commit status reporter's own field manager (CommitStatusRecords).
+    written.setCommitStatus(null);
+    patch.setStatus(written);
     return patch;
   }
 }

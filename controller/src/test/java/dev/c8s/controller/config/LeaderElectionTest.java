@@ -85,6 +85,16 @@ class LeaderElectionTest {
       }
 
       @Override
+      public String runUrl() {
+        return "http://api/{namespace}/{name}";
+      }
+
+      @Override
+      public boolean reportCommitStatus() {
+        return false;
+      }
+
+      @Override
       public Duration quotaRecheck() {
         return Duration.ofSeconds(5);
       }

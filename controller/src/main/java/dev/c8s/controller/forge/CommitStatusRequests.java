@@ -1,0 +1,148 @@
+package dev.c8s.controller.forge;
+
+import dev.c8s.model.text.Sha256;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The request that sets a commit status, in each provider's own API: GitHub's commit statuses,
+ * GitLab's commit status API, Bitbucket Cloud's build statuses.
+ */
+public final class CommitStatusRequests {
+  static final String USER_AGENT = "c8s";
+  static final String GITHUB_API_VERSION = "2022-11-28";
+  private static final String JSON = "application/json";
+
+  private CommitStatusRequests() {}
+
+  /** The request that shows {@code report} on {@code repository}'s commit. */
+  public static ForgeRequest of(
+      ForgeRepository repository, ForgeCredentials credentials, CommitReport report) {
+    return switch (repository.provider()) {
+      case GITHUB -> github(repository, credentials, report);
+      case GITLAB -> gitlab(repository, credentials, report);
+      case BITBUCKET -> bitbucket(repository, credentials, report);
+    };
+  }
+
+  /** The provider's word for {@code outcome}. */
+  public static String state(dev.c8s.model.v1alpha1.GitProvider provider, CommitOutcome outcome) {
+    return switch (provider) {
+      case GITHUB ->
+          switch (outcome) {
+            case PENDING, RUNNING -> "pending";
+            case SUCCESS -> "success";
+            case FAILURE -> "failure";
+            // GitHub has no cancelled state.
+            case CANCELLED, ERROR -> "error";
+          };
+      case GITLAB ->
+          switch (outcome) {
+            case PENDING -> "pending";
+            case RUNNING -> "running";
+            case SUCCESS -> "success";
+            case FAILURE, ERROR -> "failed";
+            case CANCELLED -> "canceled";
+          };
+      case BITBUCKET ->
+          switch (outcome) {
+            case PENDING, RUNNING -> "INPROGRESS";
+            case SUCCESS -> "SUCCESSFUL";
+            case FAILURE, ERROR -> "FAILED";
+            case CANCELLED -> "STOPPED";
+          };
+    };
+  }
+
+  private static ForgeRequest github(
+      ForgeRepository repository, ForgeCredentials credentials, CommitReport report) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("state", state(repository.provider(), report.outcome()));
+    body.put("target_url", report.targetUrl());
+    body.put("description", report.description());
+    body.put("context", report.context());
+    return post(
+        repository.api() + "/repos/" + repository.path() + "/statuses/" + report.commit(),
+        Map.of(
+            "Authorization",
+            "Bearer " + credentials.token(),
+            "Accept",
+            "application/vnd.github+json",
+            "X-GitHub-Api-Version",
+            GITHUB_API_VERSION),
+        body);
+  }
+
+  private static ForgeRequest gitlab(
+      ForgeRepository repository, ForgeCredentials credentials, CommitReport report) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("state", state(repository.provider(), report.outcome()));
+    if (report.branch() != null && !report.branch().isBlank()) {
+      body.put("ref", report.branch());
+    }
+    body.put("name", report.context());
+    body.put("target_url", report.targetUrl());
+    body.put("description", report.description());
+    String project = URLEncoder.encode(repository.path(), StandardCharsets.UTF_8);
+    return post(
+        repository.api() + "/projects/" + project + "/statuses/" + report.commit(),
+        Map.of("PRIVATE-TOKEN", credentials.token()),
+        body);
+  }
+
+  private static ForgeRequest bitbucket(
+      ForgeRepository repository, ForgeCredentials credentials, CommitReport report) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    // Bitbucket's published schema (commitstatus extends object) requires the type.
+    body.put("type", "commitstatus");
+    body.put("key", bitbucketKey(report.context()));
+    body.put("state", state(repository.provider(), report.outcome()));
+    body.put("name", report.context());
+    body.put("url", report.targetUrl());
+    body.put("description", report.description());
+    if (report.branch() != null && !report.branch().isBlank()) {
+      body.put("refname", report.branch());
+    }
+    // Access tokens go as bearer tokens (their clone user is x-token-auth); API tokens and app
+    // passwords as basic credentials with the account's name.
+    String username = credentials.username();
+    String authorization =
+        username == null || username.isBlank() || "x-token-auth".equals(username)
+            ? "Bearer " + credentials.token()
+            : credentials.basic();
+    return post(
+        repository.api()
+            + "/repositories/"
+            + repository.path()
+            + "/commit/"
+            + report.commit()
+            + "/statuses/build",
+        Map.of("Authorization", authorization),
+        body);
+  }
+
+  /**
+   * Bitbucket overwrites the status of the same key: one key per context, readable for a plain
+   * pipeline and made unique by a digest for a matrix combination.
+   */
+  static String bitbucketKey(String context) {
+    String plain = context.replaceAll("[^A-Za-z0-9._-]+", "-");
+    if (!context.contains("(") && plain.length() <= 40) {
+      return plain;
+    }
+    String readable = plain.length() > 27 ? plain.substring(0, 27) : plain;
+    return readable + "-" + Sha256.hex(context).substring(0, 12);
+  }
+
+  private static ForgeRequest post(String uri, Map<String, String> auth, Map<String, Object> body) {
+    Map<String, String> headers = new LinkedHashMap<>(auth);
+    headers.put("Content-Type", JSON);
+    headers.putIfAbsent("Accept", JSON);
+    headers.put("User-Agent", USER_AGENT);
+    return new ForgeRequest("POST", URI.create(uri), headers, Serialization.asJson(body));
+  }
+}

@@ -1,0 +1,7 @@
+package dev.c8s.controller.forge;
+
+import java.net.URI;
+import java.util.Map;
+
+/** One HTTP request to a provider's API, built without sending it. */
+public record ForgeRequest(String method, URI uri, Map<String, String> headers, String body) {}
