@@ -19,6 +19,7 @@ import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.model.validation.ValidationResult;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -43,7 +44,10 @@ import org.jboss.logging.MDC;
  * decide, act on the decision ({@link RunActions}), report through {@link RunStatusBuilder}.
  * Nothing here decides order.
  */
-@ControllerConfiguration(name = "pipelinerun")
+@ControllerConfiguration(
+    name = "pipelinerun",
+    informer =
+        @Informer(itemStore = RunItemStore.class, informerListLimit = CachePruning.LIST_LIMIT))
 public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   /** MDC field naming the run's namespace on every log line of its reconciliation. */
   public static final String NAMESPACE_FIELD = "namespace";

@@ -39,6 +39,8 @@ final class RunEventSources {
         InformerEventSourceConfiguration.from(Job.class, PipelineRun.class)
             .withName(JOBS)
             .withLabelSelector(C8s.LABEL_MANAGED_BY + "=" + C8s.MANAGED_BY)
+            .withItemStore(CachePruning.jobs())
+            .withInformerListLimit(CachePruning.LIST_LIMIT)
             .build();
     // A quota whose usage changes wakes the runs of its namespace that wait for room at once.
     IndexerResourceCache<PipelineRun> runs = context.getPrimaryCache();
@@ -62,6 +64,8 @@ final class RunEventSources {
         InformerEventSourceConfiguration.from(Pod.class, PipelineRun.class)
             .withName(PODS)
             .withLabelSelector(C8s.LABEL_MANAGED_BY + "=" + C8s.MANAGED_BY)
+            .withItemStore(CachePruning.pods())
+            .withInformerListLimit(CachePruning.LIST_LIMIT)
             .withSecondaryToPrimaryMapper(RunEventSources::runOfPod)
             .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
             .build();
