@@ -49,6 +49,13 @@ public interface ControllerSettings {
   @WithDefault("true")
   boolean reportCommitStatus();
 
+  /**
+   * How many running steps' logs are followed into object storage at once; the logs of steps beyond
+   * are read whole when they end. Each followed log holds one connection to the API server.
+   */
+  @WithDefault("100")
+  int maxLogFollowers();
+
   /** How often a step waiting for quota checks again. */
   @WithDefault("5s")
   Duration quotaRecheck();

@@ -7,7 +7,6 @@ import dev.c8s.model.masking.SecretMasker;
 import dev.c8s.model.storage.ObjectKeys;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +33,7 @@ public class LogArchiver {
   static final String STEP = "step";
   private static final int READ_ATTEMPTS = 3;
 
-  @Inject KubernetesClient client;
+  @Inject LogStreamClient logs;
   @Inject S3Client s3;
   @Inject StorageSettings storage;
 
@@ -167,7 +166,7 @@ public class LogArchiver {
     if (header) {
       header(upload, container);
     }
-    try (InputStream log = PodLogs.open(client, pod, container, false)) {
+    try (InputStream log = PodLogs.open(logs.client(), pod, container, false)) {
       masker.copy(log, upload);
     } catch (KubernetesClientException e) {
       if (STEP.equals(container)) {
@@ -188,7 +187,7 @@ public class LogArchiver {
 
   /** The step container's log, followed until the container ends; closing it ends the request. */
   InputStream followStep(Pod pod) {
-    return PodLogs.open(client, pod, STEP, true);
+    return PodLogs.open(logs.client(), pod, STEP, true);
   }
 
   static List<String> containersThatRan(Pod pod) {

@@ -1,5 +1,6 @@
 package dev.c8s.controller.logs;
 
+import dev.c8s.controller.config.ControllerSettings;
 import dev.c8s.model.masking.SecretMasker;
 import dev.c8s.model.storage.ObjectKeys;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -42,6 +43,7 @@ public class StepLogFollower {
   private static final Duration QUIET = Duration.ofSeconds(3);
 
   @Inject LogArchiver archiver;
+  @Inject ControllerSettings settings;
 
   private final Map<String, Following> byPod = new ConcurrentHashMap<>();
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -78,6 +80,11 @@ public class StepLogFollower {
       Pod pod,
       Supplier<Collection<String>> secretValues) {
     if (!LogArchiver.stepRunning(pod)) {
+      return;
+    }
+    // Beyond the bound a step's log is read whole once it has ended, as before following existed.
+    if (byPod.size() >= settings.maxLogFollowers()
+        && !byPod.containsKey(pod.getMetadata().getUid())) {
       return;
     }
     byPod.computeIfAbsent(

@@ -90,6 +90,11 @@ class LeaderElectionTest {
       }
 
       @Override
+      public int maxLogFollowers() {
+        return 100;
+      }
+
+      @Override
       public boolean reportCommitStatus() {
         return false;
       }

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,7 +41,11 @@ public final class PublishedForgeApi implements AutoCloseable {
 
   /** One request the API received, and what the published description found wrong with it. */
   public record Received(
-      String path, Map<String, List<String>> headers, JsonNode body, List<String> problems) {
+      Instant at,
+      String path,
+      Map<String, List<String>> headers,
+      JsonNode body,
+      List<String> problems) {
     public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -119,6 +124,11 @@ public final class PublishedForgeApi implements AutoCloseable {
     return List.copyOf(received);
   }
 
+  /** When each request arrived, in order. */
+  public synchronized List<Instant> receivedAt() {
+    return received.stream().map(Received::at).toList();
+  }
+
   /** The requests the published description refused. */
   public synchronized List<Received> invalid() {
     return received.stream().filter(r -> !r.problems().isEmpty()).toList();
@@ -157,7 +167,11 @@ public final class PublishedForgeApi implements AutoCloseable {
     synchronized (this) {
       received.add(
           new Received(
-              requestPath, Map.copyOf(exchange.getRequestHeaders()), json, List.copyOf(problems)));
+              Instant.now(),
+              requestPath,
+              Map.copyOf(exchange.getRequestHeaders()),
+              json,
+              List.copyOf(problems)));
       answer =
           !problems.isEmpty()
               ? new Answer(
