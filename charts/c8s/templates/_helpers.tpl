@@ -125,3 +125,12 @@ Image reference <registry>/<name>:<tag>; the tag defaults to appVersion. The sch
 {{- printf "http://%s.%s.svc:%d" (include "c8s.componentName" (dict "root" . "component" "webhook")) .Release.Namespace (int $webhook.service.port) }}
 {{- end }}
 {{- end }}
+
+{{- /* The link of a run shown with its commit status: the value, else the run in the api-server's REST API. */}}
+{{- define "c8s.runUrl" -}}
+{{- if .Values.controller.runUrl }}
+{{- .Values.controller.runUrl }}
+{{- else }}
+{{- printf "http://%s.%s.svc:%d/api/v1/namespaces/{namespace}/pipelineruns/{name}" (include "c8s.componentName" (dict "root" . "component" "api-server")) .Release.Namespace (int .Values.apiServer.service.port) }}
+{{- end }}
+{{- end }}
