@@ -46,7 +46,9 @@ class CommitStatusRestartProcessIT {
       }
 
       // Running then Succeeded, or only Succeeded when the run ended before Running was sent.
-      assertThat(sentForFirst).as("statuses sent for app-1 by the first controller").isBetween(1L, 2L);
+      assertThat(sentForFirst)
+          .as("statuses sent for app-1 by the first controller")
+          .isBetween(1L, 2L);
       assertThat(sentFor(api, "app-1")).as("after the restart").isEqualTo(sentForFirst);
       assertThat(sentFor(api, "app-2")).isBetween(1L, 2L);
       assertThat(api.invalid()).isEmpty();

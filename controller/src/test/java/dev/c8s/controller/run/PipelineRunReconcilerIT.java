@@ -25,6 +25,8 @@ import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -265,15 +267,12 @@ class PipelineRunReconcilerIT {
     client.resource(run(ns, "cancel-1", "cancel", "main")).create();
     RunAwaits.jobCreated(client, ns, "cancel-1-slow");
 
+    // As kubectl patch does: no resourceVersion, so the controller's own writes cannot conflict.
     client
         .resources(PipelineRun.class)
         .inNamespace(ns)
         .withName("cancel-1")
-        .edit(
-            r -> {
-              r.getSpec().setCancelRequested(true);
-              return r;
-            });
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancelRequested\":true}}");
 
     PipelineRun run =
         awaitRun(

@@ -33,6 +33,28 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void commitStatusLinksPointAtTheApiServerUnlessTheValuesNameAnAddress() {
+    assertThat(HelmChart.render("").env("controller"))
+        .containsEntry("C8S_CONTROLLER_REPORT_COMMIT_STATUS", "true")
+        .containsEntry("C8S_CONTROLLER_MAX_LOG_FOLLOWERS", "100")
+        .containsEntry(
+            "C8S_CONTROLLER_RUN_URL",
+            "http://c8s-api-server.c8s-system.svc:8080/api/v1/namespaces/{namespace}/pipelineruns/{name}");
+    assertThat(
+            HelmChart.render(
+                    """
+                    controller:
+                      reportCommitStatus: false
+                      maxLogFollowers: 20
+                      runUrl: "https://ci.example.com/runs/{namespace}/{name}"
+                    """)
+                .env("controller"))
+        .containsEntry("C8S_CONTROLLER_REPORT_COMMIT_STATUS", "false")
+        .containsEntry("C8S_CONTROLLER_MAX_LOG_FOLLOWERS", "20")
+        .containsEntry("C8S_CONTROLLER_RUN_URL", "https://ci.example.com/runs/{namespace}/{name}");
+  }
+
+  @Test
   void stepHelpersDefaultToC8sOwnHelperImageFromTheReleasesRegistryAndTag() {
     Map<String, String> env =
         HelmChart.render("image: {registry: registry.example.com/ci, tag: 1.2.3}")
