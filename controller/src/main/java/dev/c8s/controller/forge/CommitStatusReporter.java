@@ -1,11 +1,13 @@
 package dev.c8s.controller.forge;
 
 import dev.c8s.controller.config.ControllerSettings;
+import dev.c8s.controller.repository.RepositoryConnections;
 import dev.c8s.model.v1alpha1.CommitStatusReport;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
-import dev.c8s.model.v1alpha1.RepositoryUrls;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +46,9 @@ public class CommitStatusReporter {
 
   /** The report each run waits to have sent, by run UID. */
   private final Map<String, CommitStatusWork> pending = new ConcurrentHashMap<>();
+
+  /** Whether a waiting report's run still exists; the reconciler wires in its run cache. */
+  private volatile Predicate<CommitStatusWork> runExists = work -> true;
 
   /** Runs with an attempt scheduled or under way. */
   private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
@@ -75,13 +81,8 @@ public class CommitStatusReporter {
       return;
     }
     Optional<RepositoryConnection> connection =
-        connections.stream()
-            .filter(c -> c.getSpec() != null && c.getSpec().getAuthSecretRef() != null)
-            .filter(
-                c ->
-                    RepositoryUrls.same(
-                        c.getSpec().getRepository(), status.getPipelineSpec().getRepository()))
-            .findFirst();
+        RepositoryConnections.withCredentials(
+            connections, status.getPipelineSpec().getRepository());
     if (connection.isEmpty()) {
       return;
     }
@@ -100,6 +101,15 @@ public class CommitStatusReporter {
     }
   }
 
+  /** Reads whether runs still exist from {@code runs}, the controller's cache of them. */
+  public void runsFrom(Cache<PipelineRun> runs) {
+    runExists =
+        work ->
+            runs.get(new ResourceID(work.name(), work.namespace()))
+                .filter(r -> work.uid().equals(r.getMetadata().getUid()))
+                .isPresent();
+  }
+
   private boolean tooOldToCatchUp(PipelineRunStatus status) {
     return status.getPhase().isTerminal()
         && status.getCompletionTime() != null
@@ -115,6 +125,13 @@ public class CommitStatusReporter {
     CommitStatusWork work = pending.get(uid);
     if (work == null) {
       scheduled.remove(uid);
+      return;
+    }
+    if (!runExists.test(work)) {
+      // Deleted while its report waited (a provider down, a token refused): nothing to show.
+      pending.remove(uid, work);
+      scheduled.remove(uid);
+      sender.forget(uid);
       return;
     }
     Optional<Instant> again;
@@ -135,11 +152,6 @@ public class CommitStatusReporter {
     if (pending.containsKey(uid) && scheduled.add(uid)) {
       schedule(uid, Duration.ZERO);
     }
-  }
-
-  /** How many runs wait for their commit status to be sent. */
-  public int waiting() {
-    return pending.size();
   }
 
   @PreDestroy

@@ -7,12 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +52,13 @@ class CommitStatusSender {
     return sent != null && sent.report().equals(report);
   }
 
+  /** Forgets a run that is gone. */
+  void forget(String uid) {
+    accepted.remove(uid);
+    written.remove(uid);
+    failures.remove(uid);
+  }
+
   /** Sends {@code work}'s report: empty when done, else when to try again. */
   Optional<Instant> send(CommitStatusWork work) {
     Instant now = clock.instant();
@@ -62,7 +66,7 @@ class CommitStatusSender {
     Sent sent = accepted.get(work.uid());
     if (sent != null && sent.report().equals(work.report())) {
       // Accepted before, but its record could not be written: write only that.
-      return record(work, sent.state(), sent.at(), null);
+      return record(work, sent.state(), sent.at());
     }
     ForgeRepository repository = ForgeRepository.of(work.connection().getSpec());
     Instant limited = rateLimitedUntil.get(repository.api());
@@ -89,7 +93,7 @@ class CommitStatusSender {
       case ForgeAnswer.Accepted a -> {
         accepted.put(work.uid(), new Sent(work.report(), state, now));
         failures.remove(work.uid());
-        yield record(work, state, now, null);
+        yield record(work, state, now);
       }
       case ForgeAnswer.Retry retry -> {
         if (retry.rateLimited()) {
@@ -113,8 +117,7 @@ class CommitStatusSender {
   }
 
   /** Records what the provider accepted; empty when written (or the run is gone). */
-  private Optional<Instant> record(
-      CommitStatusWork work, String state, Instant at, String message) {
+  private Optional<Instant> record(CommitStatusWork work, String state, Instant at) {
     CommitStatusReport record = new CommitStatusReport();
     record.setState(state);
     record.setPhase(work.report().phase());
@@ -122,7 +125,6 @@ class CommitStatusSender {
     record.setDescription(work.report().description());
     record.setTargetUrl(work.report().targetUrl());
     record.setReportedAt(at);
-    record.setMessage(message);
     return write(work, record) ? Optional.empty() : Optional.of(clock.instant().plus(FIRST_RETRY));
   }
 
@@ -159,17 +161,7 @@ class CommitStatusSender {
 
   private ForgeCredentials credentials(String namespace, String name) {
     Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-    if (secret == null || secret.getData() == null) {
-      return null;
-    }
-    Map<String, String> decoded = new HashMap<>();
-    secret
-        .getData()
-        .forEach(
-            (key, value) ->
-                decoded.put(
-                    key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-    return ForgeCredentials.from(decoded);
+    return secret == null ? null : ForgeCredentials.from(secret);
   }
 
   static Duration backOff(int failures) {

@@ -1,8 +1,8 @@
 package dev.c8s.controller.forge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.c8s.model.v1alpha1.GitProvider;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -20,7 +20,6 @@ public final class ForgeAnswers {
   /** How long to wait on a rate limit whose answer does not say until when. */
   static final Duration RATE_LIMIT_FALLBACK = Duration.ofMinutes(1);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_MESSAGE = 200;
 
   private ForgeAnswers() {}
@@ -128,7 +127,7 @@ public final class ForgeAnswers {
     }
     String text;
     try {
-      JsonNode node = JSON.readTree(body);
+      JsonNode node = Serialization.jsonMapper().readTree(body);
       JsonNode message = node.path("message");
       if (message.isMissingNode()) {
         message = node.path("error").path("message");

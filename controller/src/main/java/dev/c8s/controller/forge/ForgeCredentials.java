@@ -1,8 +1,9 @@
 package dev.c8s.controller.forge;
 
+import dev.c8s.model.masking.StepSecretValues;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * The API token of a RepositoryConnection's {@code authSecretRef}: its key {@code token}, else the
@@ -19,13 +20,18 @@ public record ForgeCredentials(String username, String token) {
   static final String PASSWORD_KEY = "password";
   static final String USERNAME_KEY = "username";
 
-  /** The credentials in a Secret's decoded {@code data}, or null when it holds no token. */
-  public static ForgeCredentials from(Map<String, String> data) {
-    String token = data.getOrDefault(TOKEN_KEY, data.get(PASSWORD_KEY));
-    if (token == null || token.isBlank()) {
+  /** The credentials in {@code secret}, or null when it holds no token. */
+  public static ForgeCredentials from(Secret secret) {
+    String token =
+        StepSecretValues.value(secret, TOKEN_KEY)
+            .or(() -> StepSecretValues.value(secret, PASSWORD_KEY))
+            .filter(t -> !t.isBlank())
+            .orElse(null);
+    if (token == null) {
       return null;
     }
-    return new ForgeCredentials(data.get(USERNAME_KEY), token.strip());
+    return new ForgeCredentials(
+        StepSecretValues.value(secret, USERNAME_KEY).orElse(null), token.strip());
   }
 
   /** {@code Basic} with the username, for Bitbucket's API tokens and app passwords. */

@@ -70,6 +70,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   public List<EventSource<?, PipelineRun>> prepareEventSources(
       EventSourceContext<PipelineRun> context) {
     metrics.countFrom(() -> context.getPrimaryCache().list());
+    commitStatus.runsFrom(context.getPrimaryCache());
     return RunEventSources.create(context);
   }
 

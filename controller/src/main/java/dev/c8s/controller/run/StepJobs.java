@@ -6,13 +6,13 @@ import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.StepJobFactory;
+import dev.c8s.controller.repository.RepositoryConnections;
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.kubernetes.ApiAnswers;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
-import dev.c8s.model.v1alpha1.RepositoryUrls;
 import dev.c8s.model.v1alpha1.Step;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -231,11 +231,8 @@ public class StepJobs {
    * RepositoryConnection for the pipeline's repository, if any.
    */
   static GitCredentials gitCredentials(List<RepositoryConnection> connections, String repository) {
-    return connections.stream()
-        .filter(c -> c.getSpec() != null && c.getSpec().getAuthSecretRef() != null)
-        .filter(c -> RepositoryUrls.same(c.getSpec().getRepository(), repository))
+    return RepositoryConnections.withCredentials(connections, repository)
         .map(c -> new GitCredentials(c.getSpec().getAuthSecretRef()))
-        .findFirst()
         .orElse(GitCredentials.NONE);
   }
 
