@@ -4,6 +4,11 @@ package dev.c8s.model.engine;
 public enum RunReason {
   /** The run is waiting for its first step to start. */
   Pending,
+  /**
+   * The run is held until someone approves it ({@code spec.approvedBy}): a pull request from a
+   * fork, waiting for /ok-to-test from a user with write access.
+   */
+  AwaitingApproval,
   /** At least one step runs or is about to start. */
   Running,
   /** Every step succeeded or was skipped by a branch condition. */

@@ -15,6 +15,12 @@ final class StepLaunches {
   /** Environment variable holding the branch being built, when known. */
   static final String BRANCH = "BRANCH";
 
+  /** Environment variable holding the pull request's number, in pull request runs. */
+  static final String PULL_REQUEST = "PULL_REQUEST";
+
+  /** Environment variable holding the branch a pull request merges into. */
+  static final String BASE_BRANCH = "BASE_BRANCH";
+
   private StepLaunches() {}
 
   static StepLaunch of(Step step, PipelineRunSpec run, StepGraph graph, List<Step> steps) {
@@ -24,13 +30,19 @@ final class StepLaunches {
     if (run.getBranch() != null) {
       env.put(BRANCH, run.getBranch());
     }
+    if (run.getPullRequest() != null) {
+      env.put(PULL_REQUEST, String.valueOf(run.getPullRequest().getNumber()));
+      env.put(BASE_BRANCH, run.getPullRequest().getBaseBranch());
+    }
     env.putAll(matrix);
     return new StepLaunch(
         step.getName(),
         MatrixExpansion.substitute(step.getImage(), matrix),
         orEmpty(step.getCommands()),
         env,
-        orEmpty(step.getSecrets()),
+        // A fork's code must not see the secrets: the steps run without them
+        // (docs/pull-requests.md).
+        run.secretsWithheld() ? List.of() : orEmpty(step.getSecrets()),
         StepDefaults.cpu(step),
         StepDefaults.memory(step),
         StepDefaults.timeout(step),

@@ -23,5 +23,8 @@ public final class Patterns {
   /** An http or https base URL without query or fragment. */
   public static final String API_URL = "^https?://[^?#\\s]+$";
 
+  /** A git ref below {@code refs/}, as a pull request's head ref is; no spaces or shell quoting. */
+  public static final String FETCH_REF = "^refs/[A-Za-z0-9._/-]+$";
+
   private Patterns() {}
 }

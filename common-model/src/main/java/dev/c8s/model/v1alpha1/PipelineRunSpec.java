@@ -47,6 +47,26 @@ public class PipelineRunSpec {
       "Set to true to cancel the run; its running Jobs are deleted and the run ends Cancelled")
   private Boolean cancelRequested;
 
+  /** The pull request this run builds; absent for pushes and API runs. */
+  @JsonPropertyDescription("The pull request this run builds, when a pull request started it")
+  private PullRequest pullRequest;
+
+  /** True: the steps run without their secrets (a pull request from a fork). */
+  @JsonPropertyDescription(
+      "True to run the steps without their secrets, as c8s does for pull requests from forks")
+  private Boolean withoutSecrets;
+
+  /** True: the run waits, Pending, until {@code approvedBy} is set. */
+  @JsonPropertyDescription(
+      "True to hold the run Pending until approvedBy is set (a pull request from a fork awaiting"
+          + " /ok-to-test)")
+  private Boolean approvalRequired;
+
+  /** Who approved a held run; set by an /ok-to-test comment or by hand. */
+  @JsonPropertyDescription(
+      "Who approved the run (an /ok-to-test comment sets it); a held run starts once it is set")
+  private String approvedBy;
+
   public String getPipelineConfigRef() {
     return pipelineConfigRef;
   }
@@ -101,5 +121,47 @@ public class PipelineRunSpec {
 
   public void setCancelRequested(Boolean cancelRequested) {
     this.cancelRequested = cancelRequested;
+  }
+
+  public PullRequest getPullRequest() {
+    return pullRequest;
+  }
+
+  public void setPullRequest(PullRequest pullRequest) {
+    this.pullRequest = pullRequest;
+  }
+
+  public Boolean getWithoutSecrets() {
+    return withoutSecrets;
+  }
+
+  public void setWithoutSecrets(Boolean withoutSecrets) {
+    this.withoutSecrets = withoutSecrets;
+  }
+
+  public Boolean getApprovalRequired() {
+    return approvalRequired;
+  }
+
+  public void setApprovalRequired(Boolean approvalRequired) {
+    this.approvalRequired = approvalRequired;
+  }
+
+  public String getApprovedBy() {
+    return approvedBy;
+  }
+
+  public void setApprovedBy(String approvedBy) {
+    this.approvedBy = approvedBy;
+  }
+
+  /** Whether the run waits for an approval it does not have yet. */
+  public boolean awaitsApproval() {
+    return Boolean.TRUE.equals(approvalRequired) && (approvedBy == null || approvedBy.isBlank());
+  }
+
+  /** Whether the steps run without their secrets. */
+  public boolean secretsWithheld() {
+    return Boolean.TRUE.equals(withoutSecrets);
   }
 }

@@ -50,6 +50,11 @@ public class RepositoryConnectionSpec {
   @JsonPropertyDescription("Default PipelineConfig to use for this repository")
   private String pipelineConfigRef;
 
+  /** How pull requests are built, and how far forks are trusted. */
+  @JsonPropertyDescription(
+      "How pull requests are built; by default they are, and runs for forks wait for /ok-to-test")
+  private PullRequestPolicy pullRequests;
+
   public String getRepository() {
     return repository;
   }
@@ -98,5 +103,13 @@ public class RepositoryConnectionSpec {
 
   public void setPipelineConfigRef(String pipelineConfigRef) {
     this.pipelineConfigRef = pipelineConfigRef;
+  }
+
+  public PullRequestPolicy getPullRequests() {
+    return pullRequests;
+  }
+
+  public void setPullRequests(PullRequestPolicy pullRequests) {
+    this.pullRequests = pullRequests;
   }
 }

@@ -37,6 +37,7 @@ public final class PipelineRunValidator {
       GitBranches.problem(spec.getBranch())
           .ifPresent(m -> problems.error("spec.branch", m, GitBranches.EXPECTED, spec.getBranch()));
     }
+    PullRequestChecks.check(problems, spec);
     if (spec.getMatrixIndex() != null) {
       spec.getMatrixIndex().keySet().stream()
           .filter(name -> !Names.isEnvVarName(name))

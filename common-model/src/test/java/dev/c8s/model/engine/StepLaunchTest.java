@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
+import dev.c8s.model.v1alpha1.PullRequest;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepResources;
 import dev.c8s.model.v1alpha1.StepSecret;
@@ -110,5 +111,29 @@ class StepLaunchTest {
     return PipelineEngine.decide(new EngineInput(pipeline, run, null, null, Map.of(), T0))
         .start()
         .get(0);
+  }
+
+  @Test
+  void aRunWithoutSecretsLaunchesItsStepsWithoutThem() {
+    Step step = step("test");
+    step.setSecrets(List.of(new StepSecret("db", "DB_PASSWORD", "DATABASE_PASSWORD")));
+    PipelineRunSpec run = run("main");
+    run.setWithoutSecrets(true);
+
+    assertThat(only(pipeline(step), run).secrets()).isEmpty();
+  }
+
+  @Test
+  void aPullRequestRunTellsTheStepsItsNumberAndBaseBranch() {
+    PullRequest pr = new PullRequest();
+    pr.setNumber(42L);
+    pr.setBaseBranch("main");
+    PipelineRunSpec run = run("feature/login");
+    run.setPullRequest(pr);
+
+    assertThat(only(pipeline(step("test")), run).env())
+        .containsEntry("PULL_REQUEST", "42")
+        .containsEntry("BASE_BRANCH", "main")
+        .containsEntry("BRANCH", "feature/login");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PullRequest;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import java.util.ArrayList;
@@ -102,6 +103,31 @@ class PipelineRunRulesTest {
             "spec.matrixIndex[\"go version\"]",
             "matrixIndex names \"go version\", which cannot be a matrix dimension"),
         rule(
+            "pullRequest has a number of 1 or more",
+            r -> r.getSpec().setPullRequest(pullRequest(0L, "main", null)),
+            "spec.pullRequest.number",
+            "pullRequest.number must be the pull request's number, 1 or more"),
+        rule(
+            "pullRequest names its base branch",
+            r -> r.getSpec().setPullRequest(pullRequest(3L, null, null)),
+            "spec.pullRequest.baseBranch",
+            "pullRequest.baseBranch is required"),
+        rule(
+            "pullRequest base branch is a branch name",
+            r -> r.getSpec().setPullRequest(pullRequest(3L, "refs/heads/main", null)),
+            "spec.pullRequest.baseBranch",
+            "drop the refs/heads/ prefix"),
+        rule(
+            "pullRequest fetch ref is below refs/",
+            r -> r.getSpec().setPullRequest(pullRequest(3L, "main", "pull/3/head; rm -rf /")),
+            "spec.pullRequest.fetchRef",
+            "is not a ref below refs/ (for example refs/pull/12/head)"),
+        rule(
+            "approvedBy is not blank",
+            r -> r.getSpec().setApprovedBy(" "),
+            "spec.approvedBy",
+            "approvedBy is blank"),
+        rule(
             "step status has a name",
             r -> r.getStatus().getSteps().add(new StepStatus(null, StepPhase.Pending)),
             "status.steps[2].name",
@@ -116,6 +142,14 @@ class PipelineRunRulesTest {
             r -> r.getStatus().getSteps().add(new StepStatus("test", StepPhase.Succeeded)),
             "status.steps[2].name",
             "step \"test\" is already reported by status.steps[0]"));
+  }
+
+  private static PullRequest pullRequest(Long number, String base, String fetchRef) {
+    PullRequest pr = new PullRequest();
+    pr.setNumber(number);
+    pr.setBaseBranch(base);
+    pr.setFetchRef(fetchRef);
+    return pr;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package dev.c8s.controller.forge;
 import dev.c8s.model.v1alpha1.Condition;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
+import dev.c8s.model.v1alpha1.PullRequest;
 import dev.c8s.model.v1alpha1.RunPhase;
 import java.time.Duration;
 import java.util.Map;
@@ -55,7 +56,15 @@ public final class CommitReports {
                 .replace("{namespace}", run.getMetadata().getNamespace())
                 .replace("{name}", run.getMetadata().getName()),
             commit,
-            run.getSpec().getBranch()));
+            branch(run)));
+  }
+
+  /** The branch the commit is on: a pull request's head branch, else the run's branch. */
+  private static String branch(PipelineRun run) {
+    PullRequest pr = run.getSpec().getPullRequest();
+    return pr != null && pr.getHeadBranch() != null
+        ? pr.getHeadBranch()
+        : run.getSpec().getBranch();
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.LabelValues;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PullRequest;
 import dev.c8s.model.v1alpha1.StepSecret;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -163,6 +164,10 @@ public final class StepJobFactory {
     Container clone = helper("clone", settings.gitImage(), StepScripts.gitClone());
     clone.getEnv().add(new EnvVar("C8S_REPOSITORY", repository, null));
     clone.getEnv().add(new EnvVar("C8S_COMMIT", run.getSpec().getCommit(), null));
+    PullRequest pr = run.getSpec().getPullRequest();
+    if (pr != null && pr.getFetchRef() != null) {
+      clone.getEnv().add(new EnvVar("C8S_FETCH_REF", pr.getFetchRef(), null));
+    }
     if (git.secretName() != null) {
       clone.getEnv().add(secretEnv("GIT_USERNAME", git.secretName(), "username", true));
       clone.getEnv().add(secretEnv("GIT_PASSWORD", git.secretName(), "password", true));

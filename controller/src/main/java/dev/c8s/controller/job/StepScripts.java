@@ -59,8 +59,11 @@ final class StepScripts {
         "fi",
         "git init -q .",
         "git remote add origin \"$C8S_REPOSITORY\"",
-        // A full SHA can be fetched directly; an abbreviated one needs the history.
-        "git fetch -q --depth 1 origin \"$C8S_COMMIT\" 2>/dev/null || git fetch -q origin",
+        // A full SHA can be fetched directly; an abbreviated one needs the history, and a pull
+        // request's head may only be reachable from its ref (refs/pull/<n>/head).
+        "git fetch -q --depth 1 origin \"$C8S_COMMIT\" 2>/dev/null \\",
+        "  || { [ -n \"${C8S_FETCH_REF:-}\" ] && git fetch -q origin \"$C8S_FETCH_REF\"; } \\",
+        "  || git fetch -q origin",
         "git checkout -q --detach \"$C8S_COMMIT\"",
         // The step image may run as any user: let it write the workspace. The volume's root is
         // root's (already world-writable); only what the clone wrote is ours to change.

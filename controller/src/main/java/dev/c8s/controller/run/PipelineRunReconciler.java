@@ -96,8 +96,13 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       return retryFinishedRunsLogs(run, context, now);
     }
     RunStatusBuilder status = new RunStatusBuilder(run, now).reconciled();
-    if ((run.getStatus() == null || run.getStatus().getPipelineSpec() == null)
-        && !snapshot(run, status)) {
+    boolean notStarted = run.getStatus() == null || run.getStatus().getPipelineSpec() == null;
+    if (notStarted && RunApproval.holds(run)) {
+      // No snapshot and no start time yet: the run starts, and its timeout counts, once approved.
+      status.phase(RunPhase.Pending, RunReason.AwaitingApproval, RunApproval.waiting(run));
+      return write(run, status, context);
+    }
+    if (notStarted && !snapshot(run, status)) {
       return write(run, status, context);
     }
     // Observe: Jobs, pods and Jobs gone, recorded as the steps' states.

@@ -17,6 +17,8 @@ public class BitbucketProtocol implements ProviderProtocol {
   static final String DELIVERY = "X-Request-UUID";
   static final String PUSH = "repo:push";
   static final String PING = "diagnostics:ping";
+  static final String PR_CREATED = "pullrequest:created";
+  static final String PR_UPDATED = "pullrequest:updated";
 
   @Override
   public GitProvider provider() {
@@ -33,6 +35,7 @@ public class BitbucketProtocol implements ProviderProtocol {
     return switch (event) {
       case PUSH -> "push";
       case PING -> "ping";
+      case PR_CREATED, PR_UPDATED -> "pullrequest";
       default -> "other";
     };
   }
@@ -63,11 +66,15 @@ public class BitbucketProtocol implements ProviderProtocol {
     if (event.equals(PING)) {
       return new EventMeaning.Ping();
     }
+    if (event.equals(PR_CREATED) || event.equals(PR_UPDATED)) {
+      return pullRequest(payload);
+    }
     if (!event.equals(PUSH)) {
       return new EventMeaning.Ignored(
           "event "
               + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
-              + " starts no run: c8s builds repo:push events");
+              + " starts no run: c8s builds repo:push, pullrequest:created and"
+              + " pullrequest:updated events");
     }
     JsonNode changes = Payloads.at(payload, "push.changes");
     if (!changes.isArray()) {
@@ -103,5 +110,27 @@ public class BitbucketProtocol implements ProviderProtocol {
     }
     return new EventMeaning.Pushes(
         pushes, Payloads.firstText(payload, "actor.nickname", "actor.display_name"));
+  }
+
+  /**
+   * Created and updated build the source commit. Bitbucket has no ref for a pull request's head,
+   * and an update that changed no commit names the commit already built (same run name).
+   */
+  private static EventMeaning pullRequest(JsonNode payload) throws MalformedPayloadException {
+    String at = "pullrequest.";
+    JsonNode pr = payload.path("pullrequest");
+    return PullRequestPayloads.change(
+        new PullRequestPayloads.Fields(
+            pr.path("id"),
+            at + "id",
+            Payloads.requiredText(pr, "source.commit.hash", at),
+            Payloads.requiredText(pr, "source.branch.name", at),
+            Payloads.requiredText(pr, "destination.branch.name", at),
+            Payloads.firstText(pr, "source.repository.full_name"),
+            Payloads.firstText(
+                payload, at + "destination.repository.full_name", "repository.full_name"),
+            null,
+            Payloads.firstText(pr, "links.html.href"),
+            Payloads.firstText(payload, "actor.nickname", "actor.display_name")));
   }
 }

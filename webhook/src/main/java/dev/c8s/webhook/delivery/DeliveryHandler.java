@@ -10,6 +10,7 @@ import dev.c8s.webhook.LogFields;
 import dev.c8s.webhook.delivery.ConnectionVerifier.Verification;
 import dev.c8s.webhook.delivery.EventMeaning.Ignored;
 import dev.c8s.webhook.delivery.EventMeaning.Ping;
+import dev.c8s.webhook.delivery.EventMeaning.PullRequestChange;
 import dev.c8s.webhook.delivery.EventMeaning.Pushes;
 import dev.c8s.webhook.metrics.WebhookMetrics;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -168,8 +169,27 @@ public class DeliveryHandler {
       }
       case Pushes push -> {
         PushProcessor.Result result =
-            pushes.process(connections, push, deliveryId, protocol.name(), now);
+            pushes.process(
+                connections,
+                push.pushes().stream().map(RunPlanner.Build::of).toList(),
+                push.pusher(),
+                deliveryId,
+                protocol.name(),
+                now);
         recordLastEvent(connections, "push", push.pushes().get(0).commit(), now);
+        metrics.runsCreated(protocol.name(), result.created());
+        yield answer(deliveryId, event, result);
+      }
+      case PullRequestChange change -> {
+        PushProcessor.Result result =
+            pushes.process(
+                connections,
+                List.of(RunPlanner.Build.of(change)),
+                change.author(),
+                deliveryId,
+                protocol.name(),
+                now);
+        recordLastEvent(connections, protocol.eventName(event), change.headCommit(), now);
         metrics.runsCreated(protocol.name(), result.created());
         yield answer(deliveryId, event, result);
       }

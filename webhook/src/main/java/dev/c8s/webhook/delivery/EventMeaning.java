@@ -1,8 +1,12 @@
 package dev.c8s.webhook.delivery;
 
+import dev.c8s.model.v1alpha1.PullRequest;
 import java.util.List;
 
-/** What a verified delivery asks of c8s: answer a ping, build pushed branches, or nothing. */
+/**
+ * What a verified delivery asks of c8s: answer a ping, build pushed branches or a pull request's
+ * head, or nothing.
+ */
 public sealed interface EventMeaning {
 
   /** The provider checks that the webhook is reachable. */
@@ -19,6 +23,16 @@ public sealed interface EventMeaning {
       pushes = List.copyOf(pushes);
     }
   }
+
+  /**
+   * A pull request was opened, reopened or got new commits: build its head commit.
+   *
+   * @param pullRequest its number, branches and origin
+   * @param headCommit the commit to build, lowercase
+   * @param author who opened or updated it, or null when the payload does not say
+   */
+  record PullRequestChange(PullRequest pullRequest, String headCommit, String author)
+      implements EventMeaning {}
 
   /** An event that starts no run, and why (a tag push, a branch deletion, another event). */
   record Ignored(String reason) implements EventMeaning {}

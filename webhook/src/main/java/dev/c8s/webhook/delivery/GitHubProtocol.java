@@ -16,7 +16,9 @@ public class GitHubProtocol implements ProviderProtocol {
   static final String SIGNATURE = "X-Hub-Signature-256";
   static final String EVENT = "X-GitHub-Event";
   static final String DELIVERY = "X-GitHub-Delivery";
+  static final String PULL_REQUEST = "pull_request";
   private static final String FORM_PREFIX = "payload=";
+  private static final Set<String> BUILT_ACTIONS = Set.of("opened", "synchronize", "reopened");
 
   @Override
   public GitProvider provider() {
@@ -31,7 +33,7 @@ public class GitHubProtocol implements ProviderProtocol {
   @Override
   public String eventName(String event) {
     return switch (event) {
-      case "push", "ping" -> event;
+      case "push", "ping", PULL_REQUEST -> event;
       default -> "other";
     };
   }
@@ -94,11 +96,14 @@ public class GitHubProtocol implements ProviderProtocol {
     if (event.equals("ping")) {
       return new EventMeaning.Ping();
     }
+    if (event.equals(PULL_REQUEST)) {
+      return pullRequest(payload);
+    }
     if (!event.equals("push")) {
       return new EventMeaning.Ignored(
           "event "
               + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
-              + " starts no run: c8s builds push events");
+              + " starts no run: c8s builds push and pull_request events");
     }
     String ref = Payloads.requiredText(payload, "ref");
     String after = Payloads.requiredText(payload, "after");
@@ -110,5 +115,27 @@ public class GitHubProtocol implements ProviderProtocol {
     return new EventMeaning.Pushes(
         List.of(new EventMeaning.BranchPush(Payloads.branch(ref), after.toLowerCase(Locale.ROOT))),
         pusher);
+  }
+
+  /** Opened, reopened and synchronize (new commits) build the head; other actions do not. */
+  private static EventMeaning pullRequest(JsonNode payload) throws MalformedPayloadException {
+    String action = Payloads.firstText(payload, "action");
+    if (action == null || !BUILT_ACTIONS.contains(action)) {
+      return PullRequestPayloads.ignoredAction(
+          "pull_request", action, "opened, synchronize and reopened");
+    }
+    JsonNode number = payload.path("number");
+    return PullRequestPayloads.change(
+        new PullRequestPayloads.Fields(
+            number,
+            "number",
+            Payloads.requiredText(payload, "pull_request.head.sha"),
+            Payloads.requiredText(payload, "pull_request.head.ref"),
+            Payloads.requiredText(payload, "pull_request.base.ref"),
+            Payloads.firstText(payload, "pull_request.head.repo.full_name"),
+            Payloads.firstText(payload, "pull_request.base.repo.full_name", "repository.full_name"),
+            number.canConvertToLong() ? "refs/pull/" + number.asLong() + "/head" : null,
+            Payloads.firstText(payload, "pull_request.html_url"),
+            Payloads.firstText(payload, "sender.login", "pull_request.user.login")));
   }
 }

@@ -17,6 +17,7 @@ public class GitLabProtocol implements ProviderProtocol {
   static final String EVENT_UUID = "X-Gitlab-Event-UUID";
   static final String PUSH_HOOK = "Push Hook";
   static final String TAG_PUSH_HOOK = "Tag Push Hook";
+  static final String MERGE_REQUEST_HOOK = "Merge Request Hook";
 
   @Override
   public GitProvider provider() {
@@ -33,6 +34,7 @@ public class GitLabProtocol implements ProviderProtocol {
     return switch (event) {
       case PUSH_HOOK -> "push";
       case TAG_PUSH_HOOK -> "tag_push";
+      case MERGE_REQUEST_HOOK -> "merge_request";
       default -> "other";
     };
   }
@@ -75,11 +77,14 @@ public class GitLabProtocol implements ProviderProtocol {
       return new EventMeaning.Ignored(
           Payloads.ignoredPush(ref == null ? "refs/tags/?" : ref, "1", false));
     }
+    if (event.equals(MERGE_REQUEST_HOOK)) {
+      return mergeRequest(payload);
+    }
     if (!event.equals(PUSH_HOOK)) {
       return new EventMeaning.Ignored(
           "event "
               + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
-              + " starts no run: c8s builds Push Hook events");
+              + " starts no run: c8s builds Push Hook and Merge Request Hook events");
     }
     String ref = Payloads.requiredText(payload, "ref");
     String after = Payloads.requiredText(payload, "after");
@@ -91,5 +96,48 @@ public class GitLabProtocol implements ProviderProtocol {
     return new EventMeaning.Pushes(
         List.of(new EventMeaning.BranchPush(Payloads.branch(ref), after.toLowerCase(Locale.ROOT))),
         pusher);
+  }
+
+  /**
+   * Open and reopen build the head; update builds it only with {@code oldrev}, which GitLab sends
+   * only when commits changed (not for a title, label or approval change).
+   */
+  private static EventMeaning mergeRequest(JsonNode payload) throws MalformedPayloadException {
+    JsonNode attributes = payload.path("object_attributes");
+    String action = Payloads.firstText(attributes, "action");
+    boolean newCommits =
+        "update".equals(action) && Payloads.firstText(attributes, "oldrev") != null;
+    if (!"open".equals(action) && !"reopen".equals(action) && !newCommits) {
+      if ("update".equals(action)) {
+        return new EventMeaning.Ignored(
+            "merge request update without new commits (no object_attributes.oldrev): nothing to"
+                + " build");
+      }
+      return PullRequestPayloads.ignoredAction(
+          "merge request", action, "open, reopen and update with new commits");
+    }
+    String at = "object_attributes.";
+    JsonNode iid = attributes.path("iid");
+    String source = Payloads.firstText(attributes, "source.path_with_namespace");
+    String target =
+        Payloads.firstText(
+            payload, at + "target.path_with_namespace", "project.path_with_namespace");
+    if (source == null
+        && attributes.path("source_project_id").asLong(-1)
+            == attributes.path("target_project_id").asLong(-2)) {
+      source = target; // same project by id, when the names are left out
+    }
+    return PullRequestPayloads.change(
+        new PullRequestPayloads.Fields(
+            iid,
+            at + "iid",
+            Payloads.requiredText(attributes, "last_commit.id", at),
+            Payloads.requiredText(attributes, "source_branch", at),
+            Payloads.requiredText(attributes, "target_branch", at),
+            source,
+            target,
+            iid.canConvertToLong() ? "refs/merge-requests/" + iid.asLong() + "/head" : null,
+            Payloads.firstText(attributes, "url"),
+            Payloads.firstText(payload, "user.username", "user.name")));
   }
 }

@@ -6,8 +6,7 @@ import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.validation.PipelineRunValidator;
 import dev.c8s.model.validation.ValidationError;
 import dev.c8s.model.validation.ValidationResult;
-import dev.c8s.webhook.delivery.EventMeaning.BranchPush;
-import dev.c8s.webhook.delivery.EventMeaning.Pushes;
+import dev.c8s.webhook.delivery.RunPlanner.Build;
 import dev.c8s.webhook.delivery.RunPlanner.Trigger;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -20,7 +19,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** Turns a verified push into PipelineRuns in each namespace whose connection verified it. */
+/**
+ * Turns a verified push or pull request into PipelineRuns in each namespace whose connection
+ * verified it.
+ */
 @ApplicationScoped
 public class PushProcessor {
   private static final Logger LOG = Logger.getLogger(PushProcessor.class);
@@ -51,11 +53,14 @@ public class PushProcessor {
    * Plans every run first and checks each with the common PipelineRun rules, so a payload that
    * cannot make a valid run creates none; then creates them.
    *
+   * @param builds the commits to build, all of pushes or one of a pull request
+   * @param pusher who pushed or opened the pull request, or null
    * @throws MalformedPayloadException when the pushed values cannot form a valid run
    */
   public Result process(
       List<RepositoryConnection> connections,
-      Pushes pushes,
+      List<Build> builds,
+      String pusher,
       String deliveryId,
       String provider,
       Instant now)
@@ -77,23 +82,32 @@ public class PushProcessor {
         continue;
       }
       Trigger trigger =
-          new Trigger(
-              deliveryId, provider, connection.getMetadata().getName(), pushes.pusher(), now);
-      for (BranchPush push : pushes.pushes()) {
-        if (!RunPlanner.branchMatches(config, push.branch())) {
+          new Trigger(deliveryId, provider, connection.getMetadata().getName(), pusher, now);
+      for (Build build : builds) {
+        String refused =
+            build.pullRequest() == null
+                ? null
+                : ForkSafety.refusal(connection, build.pullRequest());
+        if (refused != null) {
+          skipped.add(refused);
+          continue;
+        }
+        if (!RunPlanner.branchMatches(config, build.filterBranch())) {
           skipped.add(
-              "branch "
-                  + push.branch()
+              (build.pullRequest() == null ? "branch " : "base branch ")
+                  + build.filterBranch()
                   + " does not match spec.branches of PipelineConfig "
                   + namespace
                   + "/"
                   + ref);
           continue;
         }
-        List<PipelineRun> runs = RunPlanner.runs(config, push, trigger, RunNames.HASH_LENGTH);
+        List<PipelineRun> runs = RunPlanner.runs(config, build, trigger, RunNames.HASH_LENGTH);
         List<PipelineRun> longer =
-            RunPlanner.runs(config, push, trigger, RunNames.LONG_HASH_LENGTH);
+            RunPlanner.runs(config, build, trigger, RunNames.LONG_HASH_LENGTH);
         for (int i = 0; i < runs.size(); i++) {
+          ForkSafety.apply(connection, runs.get(i));
+          ForkSafety.apply(connection, longer.get(i));
           // Two connections in one namespace may start the same config: plan its runs once.
           PipelineRun run = runs.get(i);
           planned.putIfAbsent(

@@ -7,13 +7,15 @@ import dev.c8s.model.v1alpha1.NewRun;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
+import dev.c8s.model.v1alpha1.PullRequest;
 import dev.c8s.webhook.delivery.EventMeaning.BranchPush;
+import dev.c8s.webhook.delivery.EventMeaning.PullRequestChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Decides which PipelineRuns a verified push starts for one PipelineConfig; no I/O. */
+/** Decides which PipelineRuns a verified push or pull request starts for one config; no I/O. */
 public final class RunPlanner {
   /** Annotation on a run: the provider's id of the delivery that started it. */
   public static final String DELIVERY_ANNOTATION = C8s.GROUP + "/delivery-id";
@@ -24,6 +26,9 @@ public final class RunPlanner {
   /** Annotation on a run: the RepositoryConnection whose secret verified the delivery. */
   public static final String CONNECTION_ANNOTATION = C8s.GROUP + "/repository-connection";
 
+  /** Label on a pull request's runs: its number, to find them again (/retest, /cancel). */
+  public static final String PULL_REQUEST_LABEL = C8s.GROUP + "/pull-request";
+
   private static final List<String> ALL_BRANCHES = List.of("*");
 
   private RunPlanner() {}
@@ -31,6 +36,39 @@ public final class RunPlanner {
   /** Who and what caused the runs: the delivery, its provider, the pusher and the time. */
   public record Trigger(
       String deliveryId, String provider, String connection, String pusher, Instant at) {}
+
+  /**
+   * One commit to build.
+   *
+   * @param filterBranch the branch {@code spec.branches} is matched against: the pushed branch, or
+   *     the branch a pull request merges into
+   * @param branch the run's {@code spec.branch}: the pushed branch, a pull request's head branch,
+   *     or null for a fork's (it is not a branch of the repository built)
+   * @param commit the commit
+   * @param pullRequest the pull request, or null for a push
+   */
+  public record Build(String filterBranch, String branch, String commit, PullRequest pullRequest) {
+    /** A pushed branch. */
+    public static Build of(BranchPush push) {
+      return new Build(push.branch(), push.branch(), push.commit(), null);
+    }
+
+    /** A pull request's head commit. */
+    public static Build of(PullRequestChange change) {
+      PullRequest pr = change.pullRequest();
+      return new Build(
+          pr.getBaseBranch(), pr.fromFork() ? null : pr.getHeadBranch(), change.headCommit(), pr);
+    }
+
+    /**
+     * What names the runs besides the commit: the delivery for a push (each push is built); the
+     * pull request for a pull request, so that redeliveries, reopenings and updates without new
+     * commits find the run of that head instead of starting another.
+     */
+    String identity(String deliveryId) {
+      return pullRequest == null ? deliveryId : "pull-request/" + pullRequest.getNumber();
+    }
+  }
 
   /** Whether {@code branch} passes the config's {@code spec.branches} (default {@code ["*"]}). */
   public static boolean branchMatches(PipelineConfig config, String branch) {
@@ -42,11 +80,11 @@ public final class RunPlanner {
   }
 
   /**
-   * One run per matrix combination of {@code config} for {@code push}, named by {@link RunNames}
+   * One run per matrix combination of {@code config} for {@code build}, named by {@link RunNames}
    * with hashes of {@code hashLength}; call {@link #branchMatches} first.
    */
   public static List<PipelineRun> runs(
-      PipelineConfig config, BranchPush push, Trigger trigger, int hashLength) {
+      PipelineConfig config, Build build, Trigger trigger, int hashLength) {
     List<PipelineRun> runs = new ArrayList<>();
     String configName = config.getMetadata().getName();
     for (Map<String, String> combination :
@@ -55,8 +93,8 @@ public final class RunPlanner {
           new NewRun(
                   config.getMetadata().getNamespace(),
                   configName,
-                  push.commit(),
-                  push.branch(),
+                  build.commit(),
+                  build.branch(),
                   trigger.pusher(),
                   trigger.at(),
                   combination)
@@ -65,32 +103,47 @@ public final class RunPlanner {
           .setName(
               RunNames.of(
                   configName,
-                  trigger.deliveryId(),
-                  push.branch(),
-                  push.commit(),
+                  build.identity(trigger.deliveryId()),
+                  build.branch() == null ? "" : build.branch(),
+                  build.commit(),
                   combination,
                   hashLength));
       Map<String, String> annotations = run.getMetadata().getAnnotations();
       annotations.put(DELIVERY_ANNOTATION, trigger.deliveryId());
       annotations.put(PROVIDER_ANNOTATION, trigger.provider());
       annotations.put(CONNECTION_ANNOTATION, trigger.connection());
+      if (build.pullRequest() != null) {
+        run.getSpec().setPullRequest(build.pullRequest());
+        run.getMetadata()
+            .getLabels()
+            .put(PULL_REQUEST_LABEL, String.valueOf(build.pullRequest().getNumber()));
+      }
       runs.add(run);
     }
     return runs;
   }
 
-  /** Whether {@code existing} is the run {@code wanted} describes, so a name clash is a repeat. */
+  /**
+   * Whether {@code existing} is the run {@code wanted} describes, so a name clash is a repeat: the
+   * same delivery of a push, or the same pull request and head commit.
+   */
   public static boolean sameRun(PipelineRun existing, PipelineRun wanted) {
     Map<String, String> annotations = existing.getMetadata().getAnnotations();
     PipelineRunSpec has = existing.getSpec();
     PipelineRunSpec want = wanted.getSpec();
-    return annotations != null
-        && wanted
-            .getMetadata()
-            .getAnnotations()
-            .get(DELIVERY_ANNOTATION)
-            .equals(annotations.get(DELIVERY_ANNOTATION))
-        && has != null
+    if (has == null || annotations == null) {
+      return false;
+    }
+    boolean sameTrigger =
+        want.getPullRequest() == null
+            ? wanted
+                .getMetadata()
+                .getAnnotations()
+                .get(DELIVERY_ANNOTATION)
+                .equals(annotations.get(DELIVERY_ANNOTATION))
+            : has.getPullRequest() != null
+                && want.getPullRequest().getNumber().equals(has.getPullRequest().getNumber());
+    return sameTrigger
         && want.getCommit().equals(has.getCommit())
         && want.getPipelineConfigRef().equals(has.getPipelineConfigRef())
         && String.valueOf(want.getBranch()).equals(String.valueOf(has.getBranch()))

@@ -201,7 +201,8 @@ class GitHubDeliveryIT {
     send(push().bytes(), "watch", "d-watch")
         .then()
         .statusCode(202)
-        .body("reason", equalTo("event watch starts no run: c8s builds push events"))
+        .body(
+            "reason", equalTo("event watch starts no run: c8s builds push and pull_request events"))
         .body("error", nullValue());
     assertThat(cluster.runs(ns)).isEmpty();
   }

@@ -55,7 +55,8 @@ class ProviderPayloadsTest {
                 "push", json(Fixture.of("github-push.json").set("/after", "0".repeat(40)))))
         .isInstanceOf(Ignored.class);
     assertThat(github.interpret("issues", json(Fixture.of("github-push.json"))))
-        .isEqualTo(new Ignored("event issues starts no run: c8s builds push events"));
+        .isEqualTo(
+            new Ignored("event issues starts no run: c8s builds push and pull_request events"));
   }
 
   @Test

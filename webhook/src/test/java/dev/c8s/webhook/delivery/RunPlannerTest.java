@@ -7,7 +7,10 @@ import dev.c8s.model.v1alpha1.Matrix;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PullRequest;
 import dev.c8s.webhook.delivery.EventMeaning.BranchPush;
+import dev.c8s.webhook.delivery.EventMeaning.PullRequestChange;
+import dev.c8s.webhook.delivery.RunPlanner.Build;
 import dev.c8s.webhook.delivery.RunPlanner.Trigger;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
@@ -18,10 +21,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Which runs a push plans, and their deterministic names. */
+/** Which runs a push or pull request plans, and their deterministic names. */
 class RunPlannerTest {
   private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
-  private static final BranchPush PUSH = new BranchPush("main", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d9");
+  private static final Build PUSH =
+      Build.of(new BranchPush("main", "0d1a26e67d8f5eaf1f6ba5c57fc3c7d9"));
   private static final Trigger TRIGGER =
       new Trigger("d-1", "github", "conn", "octocat", Instant.parse("2026-01-02T03:04:05Z"));
 
@@ -116,5 +120,55 @@ class RunPlannerTest {
     PipelineRun clash = RunPlanner.runs(config, PUSH, other, 10).get(0);
     assertThat(RunPlanner.sameRun(again, planned)).isTrue();
     assertThat(RunPlanner.sameRun(clash, planned)).isFalse();
+  }
+
+  private static Build pullRequest(long number, String head, boolean fork, String commit) {
+    PullRequest pr = new PullRequest();
+    pr.setNumber(number);
+    pr.setBaseBranch("main");
+    pr.setHeadBranch(head);
+    pr.setFork(fork);
+    return Build.of(new PullRequestChange(pr, commit, "octocat"));
+  }
+
+  @Test
+  void aPullRequestRunRecordsThePullRequestIsLabelledAndFiltersOnTheBaseBranch() {
+    Build build =
+        pullRequest(7, "feature/login", false, "ec26c3e57ca3a959ca5aad62de7213c562f8c821");
+    PipelineRun run = RunPlanner.runs(config("app-ci", null, null), build, TRIGGER, 10).get(0);
+
+    assertThat(build.filterBranch()).isEqualTo("main");
+    assertThat(run.getSpec().getBranch()).isEqualTo("feature/login");
+    assertThat(run.getSpec().getCommit()).isEqualTo("ec26c3e57ca3a959ca5aad62de7213c562f8c821");
+    assertThat(run.getSpec().getPullRequest().getNumber()).isEqualTo(7L);
+    assertThat(run.getMetadata().getLabels()).containsEntry(RunPlanner.PULL_REQUEST_LABEL, "7");
+  }
+
+  @Test
+  void aForksHeadBranchIsNotABranchOfTheRepositorySoTheRunHasNone() {
+    // Else a fork's branch named main would match steps conditioned on branch main.
+    Build build = pullRequest(8, "main", true, "ec26c3e57ca3a959ca5aad62de7213c562f8c821");
+    PipelineRun run = RunPlanner.runs(config("app-ci", null, null), build, TRIGGER, 10).get(0);
+
+    assertThat(run.getSpec().getBranch()).isNull();
+    assertThat(run.getSpec().getPullRequest().getHeadBranch()).isEqualTo("main");
+  }
+
+  @Test
+  void anotherDeliveryForTheSameHeadOfAPullRequestIsTheSameRun() {
+    PipelineConfig config = config("app-ci", null, null);
+    Build build =
+        pullRequest(7, "feature/login", false, "ec26c3e57ca3a959ca5aad62de7213c562f8c821");
+    Trigger other = new Trigger("d-2", "github", "conn", "octocat", Instant.now());
+    PipelineRun first = RunPlanner.runs(config, build, TRIGGER, 10).get(0);
+    PipelineRun redelivered = RunPlanner.runs(config, build, other, 10).get(0);
+    Build newHead =
+        pullRequest(7, "feature/login", false, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    PipelineRun next = RunPlanner.runs(config, newHead, other, 10).get(0);
+
+    assertThat(redelivered.getMetadata().getName()).isEqualTo(first.getMetadata().getName());
+    assertThat(RunPlanner.sameRun(first, redelivered)).isTrue();
+    assertThat(next.getMetadata().getName()).isNotEqualTo(first.getMetadata().getName());
+    assertThat(RunPlanner.sameRun(first, next)).isFalse();
   }
 }
