@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Creates the Secrets, PipelineConfigs and RepositoryConnections a delivery test needs. */
 public final class Cluster {
@@ -70,6 +71,18 @@ public final class Cluster {
       GitProvider provider,
       String secretRef,
       String configRef) {
+    return connection(namespace, name, repository, provider, secretRef, configRef, spec -> {});
+  }
+
+  /** A RepositoryConnection changed by {@code adjust}, then waits until the cache has it. */
+  public RepositoryConnection connection(
+      String namespace,
+      String name,
+      String repository,
+      GitProvider provider,
+      String secretRef,
+      String configRef,
+      Consumer<RepositoryConnectionSpec> adjust) {
     RepositoryConnection connection = new RepositoryConnection();
     connection.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(namespace).build());
     RepositoryConnectionSpec spec = new RepositoryConnectionSpec();
@@ -77,6 +90,7 @@ public final class Cluster {
     spec.setProvider(provider);
     spec.setWebhookSecretRef(secretRef);
     spec.setPipelineConfigRef(configRef);
+    adjust.accept(spec);
     connection.setSpec(spec);
     RepositoryConnection created = client.resource(connection).create();
     String key = RepositoryUrls.normalize(repository);
