@@ -15,8 +15,14 @@ import java.util.List;
  * @param phase runs in this phase (narrowed by Kubernetes through the phase label the controller
  *     keeps, then checked here, since a label may lag its run's phase by one write)
  * @param branch runs of this branch (evaluated here: branch names cannot be label values)
+ * @param pullRequest runs of this pull request number (a label selector)
  */
-public record RunFilter(String pipelineConfig, RunPhase phase, String branch) {
+public record RunFilter(String pipelineConfig, RunPhase phase, String branch, Long pullRequest) {
+
+  /** A filter without a pull request. */
+  public RunFilter(String pipelineConfig, RunPhase phase, String branch) {
+    this(pipelineConfig, phase, branch, null);
+  }
 
   /** The label selector Kubernetes evaluates for this filter, or null for every run. */
   String labelSelector() {
@@ -26,6 +32,9 @@ public record RunFilter(String pipelineConfig, RunPhase phase, String branch) {
     }
     if (phase != null) {
       parts.add(RunIndexLabels.phaseSelector(phase));
+    }
+    if (pullRequest != null) {
+      parts.add(C8s.LABEL_PULL_REQUEST + "=" + pullRequest);
     }
     return parts.isEmpty() ? null : String.join(",", parts);
   }

@@ -95,6 +95,9 @@ public class RunRequests {
             spec.getMatrixIndex() == null ? Map.of() : spec.getMatrixIndex(),
             caller);
     rerun.getMetadata().getAnnotations().put(RERUN_OF, runName);
+    // Still the pull request's run (its status goes to the head); the caller may create runs, so
+    // it is neither held nor stripped of secrets.
+    NewRun.ofPullRequest(rerun, spec.getPullRequest());
     var mismatch = validator.validateAgainstConfig(rerun, config.getSpec()).errors();
     if (!mismatch.isEmpty()) {
       throw new ApiException(

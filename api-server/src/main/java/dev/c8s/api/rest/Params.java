@@ -72,6 +72,19 @@ final class Params {
     return value;
   }
 
+  /** The {@code pullRequest} filter: a pull request number, or null when absent. */
+  static Long pullRequest(String value) {
+    if (value == null) {
+      return null;
+    }
+    // Digits only, so the label selector built from it cannot be widened.
+    if (value.matches("[1-9][0-9]{0,17}")) {
+      return Long.parseLong(value);
+    }
+    throw ApiException.badRequest(
+        "pullRequest must be a pull request number (1 or more), not \"" + value + "\"");
+  }
+
   /** An optional text filter: null when absent or empty. */
   static String text(String value) {
     return value == null || value.isEmpty() ? null : value;

@@ -47,8 +47,9 @@ public class PipelineRunResource {
       operationId = "listPipelineRuns",
       summary = "List PipelineRuns, filtered and paginated",
       description =
-          "pipelineConfig and phase are label selectors evaluated by Kubernetes (the controller"
-              + " keeps the labels c8s.dev/pipeline-config and c8s.dev/phase on every run)."
+          "pipelineConfig, phase and pullRequest are label selectors evaluated by Kubernetes (the"
+              + " controller keeps the labels c8s.dev/pipeline-config and c8s.dev/phase on every"
+              + " run; the webhook labels a pull request's runs with c8s.dev/pull-request)."
               + " branch, and the phase itself, are checked by the api-server while it reads"
               + " Kubernetes pages, so with them a page may hold fewer than limit runs (even none)"
               + " and still have a continue token: follow it until it is absent.")
@@ -76,10 +77,22 @@ public class PipelineRunResource {
           String phase,
       @Parameter(description = "Only runs of this branch", example = "main") @QueryParam("branch")
           String branch,
+      @Parameter(
+              description =
+                  "Only runs of this pull request (merge request) number; a label selector on"
+                      + " c8s.dev/pull-request",
+              example = "42",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+          @QueryParam("pullRequest")
+          String pullRequest,
       @QueryParam("limit") String limit,
       @QueryParam("continue") String continueToken) {
     RunFilter filter =
-        new RunFilter(Params.configName(pipelineConfig), Params.phase(phase), Params.text(branch));
+        new RunFilter(
+            Params.configName(pipelineConfig),
+            Params.phase(phase),
+            Params.text(branch),
+            Params.pullRequest(pullRequest));
     return ItemList.of(
         "PipelineRunList", runs.list(namespace, filter, Params.limit(limit), continueToken));
   }

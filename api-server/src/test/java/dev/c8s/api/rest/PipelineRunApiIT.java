@@ -5,14 +5,17 @@ import static dev.c8s.api.testing.Api.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.c8s.api.testing.ApiServerResources;
 import dev.c8s.api.testing.Fixtures;
 import dev.c8s.api.testing.Identities;
+import dev.c8s.model.v1alpha1.NewRun;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
+import dev.c8s.model.v1alpha1.PullRequest;
 import dev.c8s.model.v1alpha1.RunPhase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -188,6 +191,47 @@ class PipelineRunApiIT {
     assertThat(get(name).getMetadata().getLabels())
         .containsEntry("c8s.dev/pipeline-config", "webapp");
     asAdmin().post(path(ns, "pipelineruns/ghost/rerun")).then().statusCode(404);
+  }
+
+  @Test
+  void listsThePullRequestsRunsAndItsRerunStaysItsRun() {
+    Fixtures.config(ns, "webapp", Fixtures.spec(Fixtures.step("test")));
+    PipelineRun pr = Fixtures.run(ns, "pr-7", "webapp", "feature/a", null);
+    PullRequest seven = new PullRequest();
+    seven.setNumber(7L);
+    seven.setBaseBranch("main");
+    seven.setHeadBranch("feature/a");
+    NewRun.ofPullRequest(pr, seven);
+    Fixtures.kube().resource(pr).update();
+    Fixtures.run(ns, "push", "webapp", "feature/a", null);
+
+    asAdmin()
+        .queryParam("pullRequest", "7")
+        .get(path(ns, "pipelineruns"))
+        .then()
+        .statusCode(200)
+        .body("items.metadata.name", equalTo(List.of("pr-7")));
+    String rerun =
+        asAdmin()
+            .post(path(ns, "pipelineruns/pr-7/rerun"))
+            .then()
+            .statusCode(201)
+            .body("spec.pullRequest.number", equalTo(7))
+            .body("metadata.labels.'c8s.dev/pull-request'", equalTo("7"))
+            .extract()
+            .path("metadata.name");
+    asAdmin()
+        .queryParam("pullRequest", "7")
+        .get(path(ns, "pipelineruns"))
+        .then()
+        .body("items.metadata.name", hasSize(2))
+        .body("items.metadata.name", hasItem(rerun));
+    asAdmin()
+        .queryParam("pullRequest", "7,c8s.dev/phase")
+        .get(path(ns, "pipelineruns"))
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("pullRequest must be a pull request number"));
   }
 
   @Test

@@ -20,6 +20,9 @@ public final class C8s {
   /** Label on a Job or run naming the PipelineConfig it came from. */
   public static final String LABEL_PIPELINE_CONFIG = GROUP + "/pipeline-config";
 
+  /** Label on a pull request's runs: its number, to find them again (/retest, /cancel). */
+  public static final String LABEL_PULL_REQUEST = GROUP + "/pull-request";
+
   /**
    * Label on a run holding its phase ({@code Pending} before the controller's first status), kept
    * by the controller so runs can be listed by phase with a label selector.

@@ -47,4 +47,15 @@ public record NewRun(
     run.setSpec(spec);
     return run;
   }
+
+  /** Makes {@code run} a run of {@code pullRequest}: its spec field and its label. */
+  public static void ofPullRequest(PipelineRun run, PullRequest pullRequest) {
+    if (pullRequest == null) {
+      return;
+    }
+    run.getSpec().setPullRequest(pullRequest);
+    run.getMetadata()
+        .getLabels()
+        .put(C8s.LABEL_PULL_REQUEST, String.valueOf(pullRequest.getNumber()));
+  }
 }

@@ -26,9 +26,6 @@ public final class RunPlanner {
   /** Annotation on a run: the RepositoryConnection whose secret verified the delivery. */
   public static final String CONNECTION_ANNOTATION = C8s.GROUP + "/repository-connection";
 
-  /** Label on a pull request's runs: its number, to find them again (/retest, /cancel). */
-  public static final String PULL_REQUEST_LABEL = C8s.GROUP + "/pull-request";
-
   private static final List<String> ALL_BRANCHES = List.of("*");
 
   private RunPlanner() {}
@@ -112,12 +109,7 @@ public final class RunPlanner {
       annotations.put(DELIVERY_ANNOTATION, trigger.deliveryId());
       annotations.put(PROVIDER_ANNOTATION, trigger.provider());
       annotations.put(CONNECTION_ANNOTATION, trigger.connection());
-      if (build.pullRequest() != null) {
-        run.getSpec().setPullRequest(build.pullRequest());
-        run.getMetadata()
-            .getLabels()
-            .put(PULL_REQUEST_LABEL, String.valueOf(build.pullRequest().getNumber()));
-      }
+      NewRun.ofPullRequest(run, build.pullRequest());
       runs.add(run);
     }
     return runs;

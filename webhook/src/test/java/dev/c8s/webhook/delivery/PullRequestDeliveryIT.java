@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.ForkPolicy;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.PipelineRun;
@@ -82,7 +83,7 @@ class PullRequestDeliveryIT {
     assertThat(run.getSpec().getPullRequest().getBaseBranch()).isEqualTo("master");
     assertThat(run.getSpec().getPullRequest().getFetchRef()).isEqualTo("refs/pull/2/head");
     assertThat(run.getSpec().awaitsApproval()).isFalse();
-    assertThat(run.getMetadata().getLabels()).containsEntry(RunPlanner.PULL_REQUEST_LABEL, "2");
+    assertThat(run.getMetadata().getLabels()).containsEntry(C8s.LABEL_PULL_REQUEST, "2");
 
     // The example synchronize names the same head: it is the run already there.
     send(pullRequest("synchronize"))

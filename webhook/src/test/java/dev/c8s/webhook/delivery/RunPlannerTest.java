@@ -141,7 +141,7 @@ class RunPlannerTest {
     assertThat(run.getSpec().getBranch()).isEqualTo("feature/login");
     assertThat(run.getSpec().getCommit()).isEqualTo("ec26c3e57ca3a959ca5aad62de7213c562f8c821");
     assertThat(run.getSpec().getPullRequest().getNumber()).isEqualTo(7L);
-    assertThat(run.getMetadata().getLabels()).containsEntry(RunPlanner.PULL_REQUEST_LABEL, "7");
+    assertThat(run.getMetadata().getLabels()).containsEntry(C8s.LABEL_PULL_REQUEST, "7");
   }
 
   @Test
