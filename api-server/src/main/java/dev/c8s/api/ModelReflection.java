@@ -1,45 +1,26 @@
 package dev.c8s.api;
 
-import dev.c8s.model.v1alpha1.PipelineConfig;
-import dev.c8s.model.v1alpha1.PipelineConfigSpec;
-import dev.c8s.model.v1alpha1.PipelineConfigStatus;
-import dev.c8s.model.v1alpha1.PipelineRun;
-import dev.c8s.model.v1alpha1.PipelineRunSpec;
-import dev.c8s.model.v1alpha1.PipelineRunStatus;
-import dev.c8s.model.v1alpha1.RepositoryConnection;
-import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
-import dev.c8s.model.v1alpha1.RepositoryConnectionStatus;
+import dev.c8s.api.problem.Problem;
 import dev.c8s.model.validation.ValidationError;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The model classes the api-server reads and writes as JSON, registered for reflection so that a
- * native image can (de)serialise them.
+ * The api-server's JSON classes that nothing else registers for reflection in a native image.
  *
- * <p>Where the kubernetes-client extension is present it already registers every {@code
- * CustomResource} subclass of the Jandex index with its spec and status types (common-model ships
- * an index); naming them here keeps the native image from depending on that scan. {@code
- * registerFullHierarchy} adds the types they reach: steps, matrix, conditions, step statuses, the
- * run's pipeline snapshot.
+ * <ul>
+ *   <li>{@link Problem} bodies, with their {@link ValidationError}s, leave as {@code Response}
+ *       entities, a type Quarkus REST's return-type scan cannot see through.
+ *   <li>{@code ScanCursor} (package-private, hence by name) is the continue token, written and read
+ *       by its own {@code ObjectMapper}.
+ * </ul>
  *
- * <p>{@link ValidationError} travels inside problem+json bodies built as a {@code Response} entity,
- * a type Quarkus REST cannot see at build time, so nothing else registers it. docs/images.md
- * ("Native readiness") says what is and is not verified.
+ * <p>The custom resources and every model type they reach are registered by the kubernetes-client
+ * extension (decision 0059). {@code NativeReflectionIT} checks both in the reflection configuration
+ * of the api-server's native sources.
  */
 @RegisterForReflection(
-    targets = {
-      PipelineConfig.class,
-      PipelineConfigSpec.class,
-      PipelineConfigStatus.class,
-      PipelineRun.class,
-      PipelineRunSpec.class,
-      PipelineRunStatus.class,
-      RepositoryConnection.class,
-      RepositoryConnectionSpec.class,
-      RepositoryConnectionStatus.class,
-      ValidationError.class
-    },
-    registerFullHierarchy = true)
+    targets = {Problem.class, ValidationError.class},
+    classNames = "dev.c8s.api.kube.ScanCursor")
 final class ModelReflection {
   private ModelReflection() {}
 }

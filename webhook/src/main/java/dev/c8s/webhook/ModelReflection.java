@@ -1,45 +1,19 @@
 package dev.c8s.webhook;
 
-import dev.c8s.model.v1alpha1.PipelineConfig;
-import dev.c8s.model.v1alpha1.PipelineConfigSpec;
-import dev.c8s.model.v1alpha1.PipelineConfigStatus;
-import dev.c8s.model.v1alpha1.PipelineRun;
-import dev.c8s.model.v1alpha1.PipelineRunSpec;
-import dev.c8s.model.v1alpha1.PipelineRunStatus;
-import dev.c8s.model.v1alpha1.RepositoryConnection;
-import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
-import dev.c8s.model.v1alpha1.RepositoryConnectionStatus;
 import dev.c8s.webhook.delivery.DeliveryAnswer;
 import dev.c8s.webhook.delivery.RunRef;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The model classes the webhook reads and writes as JSON, registered for reflection so that a
- * native image can (de)serialise them.
+ * The webhook's JSON classes that nothing else registers for reflection in a native image: the
+ * receivers' answers, which {@code WebhookRoutes} writes with an {@code ObjectMapper} from a Vert.x
+ * route, where Quarkus REST's return-type scan cannot see them.
  *
- * <p>Where the kubernetes-client extension is present it already registers every {@code
- * CustomResource} subclass of the Jandex index with its spec and status types (common-model ships
- * an index); naming them here keeps the native image from depending on that scan. {@code
- * registerFullHierarchy} adds the types they reach: steps, matrix, conditions, step statuses, the
- * run's pipeline snapshot. docs/images.md ("Native readiness") says what is and is not verified.
+ * <p>The custom resources and every model type they reach are registered by the kubernetes-client
+ * extension (decision 0059). {@code NativeReflectionIT} checks both in the reflection configuration
+ * of the webhook's native sources.
  */
-@RegisterForReflection(
-    targets = {
-      PipelineConfig.class,
-      PipelineConfigSpec.class,
-      PipelineConfigStatus.class,
-      PipelineRun.class,
-      PipelineRunSpec.class,
-      PipelineRunStatus.class,
-      RepositoryConnection.class,
-      RepositoryConnectionSpec.class,
-      RepositoryConnectionStatus.class,
-      // The receivers' answers, written by a private ObjectMapper Quarkus cannot see (decision
-      // 0041).
-      DeliveryAnswer.class,
-      RunRef.class
-    },
-    registerFullHierarchy = true)
+@RegisterForReflection(targets = {DeliveryAnswer.class, RunRef.class})
 final class ModelReflection {
   private ModelReflection() {}
 }

@@ -33,7 +33,7 @@ public class DeliveryHandler {
   private final PushProcessor pushes;
   private final LastEventRecorder lastEvents;
   private final WebhookMetrics metrics;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
   private final ObjectMapper json;
 
   public DeliveryHandler(
@@ -41,14 +41,12 @@ public class DeliveryHandler {
       PushProcessor pushes,
       LastEventRecorder lastEvents,
       WebhookMetrics metrics,
-      Clock clock,
       ObjectMapper json) {
     this.json = json;
     this.verifier = verifier;
     this.pushes = pushes;
     this.lastEvents = lastEvents;
     this.metrics = metrics;
-    this.clock = clock;
   }
 
   /** An HTTP status and the JSON answer to send with it. */
