@@ -1,5 +1,9 @@
 package dev.c8s.controller.forge;
 
+import dev.c8s.model.forge.ForgeAuth;
+import dev.c8s.model.forge.ForgeCredentials;
+import dev.c8s.model.forge.ForgeRepository;
+import dev.c8s.model.forge.ForgeRequest;
 import dev.c8s.model.text.Sha256;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.URI;
@@ -13,8 +17,6 @@ import java.util.Map;
  * GitLab's commit status API, Bitbucket Cloud's build statuses.
  */
 public final class CommitStatusRequests {
-  static final String USER_AGENT = "c8s";
-  static final String GITHUB_API_VERSION = "2022-11-28";
   private static final String JSON = "application/json";
 
   private CommitStatusRequests() {}
@@ -67,13 +69,7 @@ public final class CommitStatusRequests {
     body.put("context", report.context());
     return post(
         repository.api() + "/repos/" + repository.path() + "/statuses/" + report.commit(),
-        Map.of(
-            "Authorization",
-            "Bearer " + credentials.token(),
-            "Accept",
-            "application/vnd.github+json",
-            "X-GitHub-Api-Version",
-            GITHUB_API_VERSION),
+        ForgeAuth.headers(repository, credentials),
         body);
   }
 
@@ -90,7 +86,7 @@ public final class CommitStatusRequests {
     String project = URLEncoder.encode(repository.path(), StandardCharsets.UTF_8);
     return post(
         repository.api() + "/projects/" + project + "/statuses/" + report.commit(),
-        Map.of("PRIVATE-TOKEN", credentials.token()),
+        ForgeAuth.headers(repository, credentials),
         body);
   }
 
@@ -107,13 +103,6 @@ public final class CommitStatusRequests {
     if (report.branch() != null && !report.branch().isBlank()) {
       body.put("refname", report.branch());
     }
-    // Access tokens go as bearer tokens (their clone user is x-token-auth); API tokens and app
-    // passwords as basic credentials with the account's name.
-    String username = credentials.username();
-    String authorization =
-        username == null || username.isBlank() || "x-token-auth".equals(username)
-            ? "Bearer " + credentials.token()
-            : credentials.basic();
     return post(
         repository.api()
             + "/repositories/"
@@ -121,7 +110,7 @@ public final class CommitStatusRequests {
             + "/commit/"
             + report.commit()
             + "/statuses/build",
-        Map.of("Authorization", authorization),
+        ForgeAuth.headers(repository, credentials),
         body);
   }
 
@@ -141,8 +130,6 @@ public final class CommitStatusRequests {
   private static ForgeRequest post(String uri, Map<String, String> auth, Map<String, Object> body) {
     Map<String, String> headers = new LinkedHashMap<>(auth);
     headers.put("Content-Type", JSON);
-    headers.putIfAbsent("Accept", JSON);
-    headers.put("User-Agent", USER_AGENT);
     return new ForgeRequest("POST", URI.create(uri), headers, Serialization.asJson(body));
   }
 }

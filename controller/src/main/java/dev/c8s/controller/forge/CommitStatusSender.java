@@ -1,5 +1,7 @@
 package dev.c8s.controller.forge;
 
+import dev.c8s.model.forge.ForgeCredentials;
+import dev.c8s.model.forge.ForgeRepository;
 import dev.c8s.model.v1alpha1.CommitStatusReport;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import io.fabric8.kubernetes.api.model.Secret;

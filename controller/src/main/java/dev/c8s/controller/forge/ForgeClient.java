@@ -1,5 +1,6 @@
 package dev.c8s.controller.forge;
 
+import dev.c8s.model.forge.ForgeRequest;
 import dev.c8s.model.v1alpha1.GitProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

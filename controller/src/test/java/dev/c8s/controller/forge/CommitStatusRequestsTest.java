@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.c8s.model.forge.ForgeCredentials;
+import dev.c8s.model.forge.ForgeRepository;
+import dev.c8s.model.forge.ForgeRequest;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.RunPhase;
 import org.junit.jupiter.api.Test;

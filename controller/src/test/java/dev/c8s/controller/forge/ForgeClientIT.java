@@ -2,6 +2,9 @@ package dev.c8s.controller.forge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.c8s.model.forge.ForgeCredentials;
+import dev.c8s.model.forge.ForgeRepository;
+import dev.c8s.model.forge.ForgeRequest;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.RunPhase;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.c8s.controller.forge;
+package dev.c8s.model.forge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

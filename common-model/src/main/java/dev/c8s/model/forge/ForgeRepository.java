@@ -1,4 +1,4 @@
-package dev.c8s.controller.forge;
+package dev.c8s.model.forge;
 
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;

@@ -1,4 +1,4 @@
-package dev.c8s.controller.forge;
+package dev.c8s.model.forge;
 
 import java.net.URI;
 import java.util.Map;

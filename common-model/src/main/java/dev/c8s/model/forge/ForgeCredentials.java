@@ -1,4 +1,4 @@
-package dev.c8s.controller.forge;
+package dev.c8s.model.forge;
 
 import dev.c8s.model.masking.StepSecretValues;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -35,7 +35,7 @@ public record ForgeCredentials(String username, String token) {
   }
 
   /** {@code Basic} with the username, for Bitbucket's API tokens and app passwords. */
-  String basic() {
+  public String basic() {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((username + ":" + token).getBytes(StandardCharsets.UTF_8));
