@@ -63,7 +63,7 @@ class RbacTest {
                 "c8s.dev/pipelineconfigs: get list watch",
                 "c8s.dev/repositoryconnections: get list watch",
                 "c8s.dev/repositoryconnections/status: patch",
-                "c8s.dev/pipelineruns: create get",
+                "c8s.dev/pipelineruns: create get list patch",
                 "core/secrets: get",
                 "core/resourcequotas: get list"));
   }

@@ -19,6 +19,7 @@ public class BitbucketProtocol implements ProviderProtocol {
   static final String PING = "diagnostics:ping";
   static final String PR_CREATED = "pullrequest:created";
   static final String PR_UPDATED = "pullrequest:updated";
+  static final String PR_COMMENT = "pullrequest:comment_created";
 
   @Override
   public GitProvider provider() {
@@ -36,6 +37,7 @@ public class BitbucketProtocol implements ProviderProtocol {
       case PUSH -> "push";
       case PING -> "ping";
       case PR_CREATED, PR_UPDATED -> "pullrequest";
+      case PR_COMMENT -> "pullrequest_comment";
       default -> "other";
     };
   }
@@ -69,12 +71,15 @@ public class BitbucketProtocol implements ProviderProtocol {
     if (event.equals(PR_CREATED) || event.equals(PR_UPDATED)) {
       return pullRequest(payload);
     }
+    if (event.equals(PR_COMMENT)) {
+      return comment(payload);
+    }
     if (!event.equals(PUSH)) {
       return new EventMeaning.Ignored(
           "event "
               + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
               + " starts no run: c8s builds repo:push, pullrequest:created and"
-              + " pullrequest:updated events");
+              + " pullrequest:updated events and takes commands from pullrequest:comment_created");
     }
     JsonNode changes = Payloads.at(payload, "push.changes");
     if (!changes.isArray()) {
@@ -116,7 +121,8 @@ public class BitbucketProtocol implements ProviderProtocol {
    * Created and updated build the source commit. Bitbucket has no ref for a pull request's head,
    * and an update that changed no commit names the commit already built (same run name).
    */
-  private static EventMeaning pullRequest(JsonNode payload) throws MalformedPayloadException {
+  private static EventMeaning.PullRequestChange pullRequest(JsonNode payload)
+      throws MalformedPayloadException {
     String at = "pullrequest.";
     JsonNode pr = payload.path("pullrequest");
     return PullRequestPayloads.change(
@@ -132,5 +138,22 @@ public class BitbucketProtocol implements ProviderProtocol {
             null,
             Payloads.firstText(pr, "links.html.href"),
             Payloads.firstText(payload, "actor.nickname", "actor.display_name")));
+  }
+
+  /** A new comment on a pull request: its command, if it gives one. */
+  private static EventMeaning comment(JsonNode payload) throws MalformedPayloadException {
+    Optional<CommentCommand> command =
+        CommentCommand.in(Payloads.firstText(payload, "comment.content.raw"));
+    if (command.isEmpty()) {
+      return PullRequestPayloads.noCommand();
+    }
+    EventMeaning.PullRequestChange change = pullRequest(payload);
+    return new EventMeaning.Command(
+        command.get(),
+        change.pullRequest().getNumber(),
+        Payloads.requiredId(payload, "comment.id", ""),
+        Payloads.firstText(payload, "actor.nickname", "actor.display_name"),
+        Payloads.requiredText(payload, "actor.uuid"),
+        change);
   }
 }

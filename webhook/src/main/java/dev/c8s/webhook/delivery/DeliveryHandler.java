@@ -8,6 +8,7 @@ import dev.c8s.model.text.Sha256;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.webhook.LogFields;
 import dev.c8s.webhook.delivery.ConnectionVerifier.Verification;
+import dev.c8s.webhook.delivery.EventMeaning.Command;
 import dev.c8s.webhook.delivery.EventMeaning.Ignored;
 import dev.c8s.webhook.delivery.EventMeaning.Ping;
 import dev.c8s.webhook.delivery.EventMeaning.PullRequestChange;
@@ -31,6 +32,7 @@ public class DeliveryHandler {
 
   private final ConnectionVerifier verifier;
   private final PushProcessor pushes;
+  private final CommandProcessor commands;
   private final LastEventRecorder lastEvents;
   private final WebhookMetrics metrics;
   private final Clock clock = Clock.systemUTC();
@@ -39,12 +41,14 @@ public class DeliveryHandler {
   public DeliveryHandler(
       ConnectionVerifier verifier,
       PushProcessor pushes,
+      CommandProcessor commands,
       LastEventRecorder lastEvents,
       WebhookMetrics metrics,
       ObjectMapper json) {
     this.json = json;
     this.verifier = verifier;
     this.pushes = pushes;
+    this.commands = commands;
     this.lastEvents = lastEvents;
     this.metrics = metrics;
   }
@@ -191,6 +195,13 @@ public class DeliveryHandler {
         metrics.runsCreated(protocol.name(), result.created());
         yield answer(deliveryId, event, result);
       }
+      case Command command -> {
+        CommandProcessor.Outcome outcome =
+            commands.process(connections, command, deliveryId, protocol.name(), now);
+        recordLastEvent(connections, protocol.eventName(event), null, now);
+        metrics.runsCreated(protocol.name(), outcome.result().created());
+        yield commandAnswer(deliveryId, event, command, outcome);
+      }
     };
   }
 
@@ -218,6 +229,37 @@ public class DeliveryHandler {
     }
     return new Answer(
         201, new DeliveryAnswer(deliveryId, event, result.runs(), null, skipped, null), "created");
+  }
+
+  /**
+   * 201 with the runs a command started; 202 with the runs it cancelled or approved, or with why it
+   * did nothing (no write access: ignored, not an error); 503 when the provider could not be asked.
+   */
+  private static Answer commandAnswer(
+      String deliveryId, String event, Command command, CommandProcessor.Outcome outcome) {
+    PushProcessor.Result result = outcome.result();
+    if (result.created() > 0 || !result.unavailable().isEmpty()) {
+      return answer(deliveryId, event, result);
+    }
+    List<String> skipped = result.skipped().isEmpty() ? null : result.skipped();
+    if (!outcome.changed().isEmpty()) {
+      return new Answer(
+          202,
+          new DeliveryAnswer(deliveryId, event, outcome.changed(), outcome.done(), skipped, null),
+          "command");
+    }
+    if (!result.runs().isEmpty()) {
+      return answer(deliveryId, event, result);
+    }
+    String reason =
+        result.skipped().isEmpty()
+            ? command.command().word()
+                + ": pull request #"
+                + command.number()
+                + " has no run it applies to"
+            : String.join("; ", result.skipped());
+    return new Answer(
+        202, new DeliveryAnswer(deliveryId, event, List.of(), reason, null, null), "ignored");
   }
 
   private void recordLastEvent(

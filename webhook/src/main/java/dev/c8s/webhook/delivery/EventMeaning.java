@@ -34,6 +34,28 @@ public sealed interface EventMeaning {
   record PullRequestChange(PullRequest pullRequest, String headCommit, String author)
       implements EventMeaning {}
 
+  /**
+   * A command in a comment on a pull request, to be carried out if its author may write to the
+   * repository.
+   *
+   * @param command what was asked
+   * @param number the pull request's number
+   * @param commentId the provider's id of the comment: the same command is carried out once
+   * @param author the commenter's login (GitHub, GitLab username, Bitbucket nickname)
+   * @param authorId the commenter's id where the provider's access check needs it (GitLab user id,
+   *     Bitbucket account uuid), else the login
+   * @param change the pull request and its head when the payload says (GitLab, Bitbucket); null on
+   *     GitHub, whose comment payload does not carry the head
+   */
+  record Command(
+      CommentCommand command,
+      long number,
+      String commentId,
+      String author,
+      String authorId,
+      PullRequestChange change)
+      implements EventMeaning {}
+
   /** An event that starts no run, and why (a tag push, a branch deletion, another event). */
   record Ignored(String reason) implements EventMeaning {}
 

@@ -17,6 +17,7 @@ public class GitHubProtocol implements ProviderProtocol {
   static final String EVENT = "X-GitHub-Event";
   static final String DELIVERY = "X-GitHub-Delivery";
   static final String PULL_REQUEST = "pull_request";
+  static final String ISSUE_COMMENT = "issue_comment";
   private static final String FORM_PREFIX = "payload=";
   private static final Set<String> BUILT_ACTIONS = Set.of("opened", "synchronize", "reopened");
 
@@ -33,7 +34,7 @@ public class GitHubProtocol implements ProviderProtocol {
   @Override
   public String eventName(String event) {
     return switch (event) {
-      case "push", "ping", PULL_REQUEST -> event;
+      case "push", "ping", PULL_REQUEST, ISSUE_COMMENT -> event;
       default -> "other";
     };
   }
@@ -99,11 +100,14 @@ public class GitHubProtocol implements ProviderProtocol {
     if (event.equals(PULL_REQUEST)) {
       return pullRequest(payload);
     }
+    if (event.equals(ISSUE_COMMENT)) {
+      return comment(payload);
+    }
     if (!event.equals("push")) {
       return new EventMeaning.Ignored(
           "event "
               + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
-              + " starts no run: c8s builds push and pull_request events");
+              + " starts no run: c8s builds push and pull_request events and takes commands from issue_comment events");
     }
     String ref = Payloads.requiredText(payload, "ref");
     String after = Payloads.requiredText(payload, "after");
@@ -137,5 +141,58 @@ public class GitHubProtocol implements ProviderProtocol {
             number.canConvertToLong() ? "refs/pull/" + number.asLong() + "/head" : null,
             Payloads.firstText(payload, "pull_request.html_url"),
             Payloads.firstText(payload, "sender.login", "pull_request.user.login")));
+  }
+
+  /**
+   * A new comment on a pull request (GitHub delivers those as issue comments, with {@code
+   * issue.pull_request} set); its payload has no head commit, which the API gives.
+   */
+  private static EventMeaning comment(JsonNode payload) throws MalformedPayloadException {
+    String action = Payloads.firstText(payload, "action");
+    if (!"created".equals(action)) {
+      return new EventMeaning.Ignored(
+          "comment "
+              + (action == null ? "(no action)" : Payloads.shortName(action))
+              + ": c8s takes commands from new comments");
+    }
+    if (!payload.path("issue").path("pull_request").isObject()) {
+      return new EventMeaning.Ignored(
+          "comment on an issue, not on a pull request: c8s takes commands on pull requests");
+    }
+    Optional<CommentCommand> command =
+        CommentCommand.in(Payloads.firstText(payload, "comment.body"));
+    if (command.isEmpty()) {
+      return PullRequestPayloads.noCommand();
+    }
+    JsonNode number = payload.path("issue").path("number");
+    if (!number.canConvertToLong() || number.asLong() < 1) {
+      throw new MalformedPayloadException("issue.number: missing or not a number");
+    }
+    String login = Payloads.requiredText(payload, "comment.user.login");
+    return new EventMeaning.Command(
+        command.get(),
+        number.asLong(),
+        Payloads.requiredId(payload, "comment.id", ""),
+        login,
+        login,
+        null);
+  }
+
+  /** The pull request as the API's {@code GET /repos/{owner}/{repo}/pulls/{number}} shows it. */
+  static EventMeaning.PullRequestChange pullRequestFromApi(JsonNode pr)
+      throws MalformedPayloadException {
+    JsonNode number = pr.path("number");
+    return PullRequestPayloads.change(
+        new PullRequestPayloads.Fields(
+            number,
+            "number",
+            Payloads.requiredText(pr, "head.sha"),
+            Payloads.requiredText(pr, "head.ref"),
+            Payloads.requiredText(pr, "base.ref"),
+            Payloads.firstText(pr, "head.repo.full_name"),
+            Payloads.firstText(pr, "base.repo.full_name"),
+            number.canConvertToLong() ? "refs/pull/" + number.asLong() + "/head" : null,
+            Payloads.firstText(pr, "html_url"),
+            Payloads.firstText(pr, "user.login")));
   }
 }

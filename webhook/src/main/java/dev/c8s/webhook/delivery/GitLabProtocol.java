@@ -2,6 +2,7 @@ package dev.c8s.webhook.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.c8s.model.v1alpha1.GitProvider;
+import dev.c8s.webhook.delivery.EventMeaning.PullRequestChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ public class GitLabProtocol implements ProviderProtocol {
   static final String PUSH_HOOK = "Push Hook";
   static final String TAG_PUSH_HOOK = "Tag Push Hook";
   static final String MERGE_REQUEST_HOOK = "Merge Request Hook";
+  static final String NOTE_HOOK = "Note Hook";
 
   @Override
   public GitProvider provider() {
@@ -35,6 +37,7 @@ public class GitLabProtocol implements ProviderProtocol {
       case PUSH_HOOK -> "push";
       case TAG_PUSH_HOOK -> "tag_push";
       case MERGE_REQUEST_HOOK -> "merge_request";
+      case NOTE_HOOK -> "note";
       default -> "other";
     };
   }
@@ -80,11 +83,14 @@ public class GitLabProtocol implements ProviderProtocol {
     if (event.equals(MERGE_REQUEST_HOOK)) {
       return mergeRequest(payload);
     }
+    if (event.equals(NOTE_HOOK)) {
+      return note(payload);
+    }
     if (!event.equals(PUSH_HOOK)) {
       return new EventMeaning.Ignored(
           "event "
               + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
-              + " starts no run: c8s builds Push Hook and Merge Request Hook events");
+              + " starts no run: c8s builds Push Hook and Merge Request Hook events and takes commands from Note Hook events");
     }
     String ref = Payloads.requiredText(payload, "ref");
     String after = Payloads.requiredText(payload, "after");
@@ -116,28 +122,61 @@ public class GitLabProtocol implements ProviderProtocol {
       return PullRequestPayloads.ignoredAction(
           "merge request", action, "open, reopen and update with new commits");
     }
-    String at = "object_attributes.";
-    JsonNode iid = attributes.path("iid");
-    String source = Payloads.firstText(attributes, "source.path_with_namespace");
+    return change(payload, attributes, "object_attributes.");
+  }
+
+  /** The merge request {@code mr} (found at {@code at}) and its last commit. */
+  private static PullRequestChange change(JsonNode payload, JsonNode mr, String at)
+      throws MalformedPayloadException {
+    JsonNode iid = mr.path("iid");
+    String source = Payloads.firstText(mr, "source.path_with_namespace");
     String target =
         Payloads.firstText(
             payload, at + "target.path_with_namespace", "project.path_with_namespace");
     if (source == null
-        && attributes.path("source_project_id").asLong(-1)
-            == attributes.path("target_project_id").asLong(-2)) {
+        && mr.path("source_project_id").asLong(-1) == mr.path("target_project_id").asLong(-2)) {
       source = target; // same project by id, when the names are left out
     }
     return PullRequestPayloads.change(
         new PullRequestPayloads.Fields(
             iid,
             at + "iid",
-            Payloads.requiredText(attributes, "last_commit.id", at),
-            Payloads.requiredText(attributes, "source_branch", at),
-            Payloads.requiredText(attributes, "target_branch", at),
+            Payloads.requiredText(mr, "last_commit.id", at),
+            Payloads.requiredText(mr, "source_branch", at),
+            Payloads.requiredText(mr, "target_branch", at),
             source,
             target,
             iid.canConvertToLong() ? "refs/merge-requests/" + iid.asLong() + "/head" : null,
-            Payloads.firstText(attributes, "url"),
+            Payloads.firstText(mr, "url"),
             Payloads.firstText(payload, "user.username", "user.name")));
+  }
+
+  /** A comment on a merge request: its command, if it gives one. */
+  private static EventMeaning note(JsonNode payload) throws MalformedPayloadException {
+    JsonNode note = payload.path("object_attributes");
+    String type = Payloads.firstText(note, "noteable_type");
+    if (!"MergeRequest".equals(type)) {
+      return new EventMeaning.Ignored(
+          "comment on "
+              + (type == null ? "something" : Payloads.shortName(type))
+              + ", not on a merge request: c8s takes commands on merge requests");
+    }
+    String action = Payloads.firstText(note, "action");
+    if (action != null && !action.equals("create")) {
+      return new EventMeaning.Ignored(
+          "comment " + Payloads.shortName(action) + ": c8s takes commands from new comments");
+    }
+    Optional<CommentCommand> command = CommentCommand.in(Payloads.firstText(note, "note"));
+    if (command.isEmpty()) {
+      return PullRequestPayloads.noCommand();
+    }
+    PullRequestChange change = change(payload, payload.path("merge_request"), "merge_request.");
+    return new EventMeaning.Command(
+        command.get(),
+        change.pullRequest().getNumber(),
+        Payloads.requiredId(note, "id", "object_attributes."),
+        Payloads.requiredText(payload, "user.username"),
+        Payloads.requiredId(payload.path("user"), "id", "user."),
+        change);
   }
 }

@@ -27,6 +27,17 @@ final class Payloads {
     return value.asText();
   }
 
+  /** The id at {@code path}, a number or a string as providers send them, or a 400 naming it. */
+  static String requiredId(JsonNode node, String path, String prefix)
+      throws MalformedPayloadException {
+    JsonNode value = at(node, path);
+    if (value.isIntegralNumber() || (value.isTextual() && !value.asText().isBlank())) {
+      return value.asText();
+    }
+    throw new MalformedPayloadException(
+        prefix + path + ": " + (value.isMissingNode() || value.isNull() ? "missing" : "not an id"));
+  }
+
   /** The first non-blank string among {@code paths}, or null. */
   static String firstText(JsonNode payload, String... paths) {
     for (String path : paths) {

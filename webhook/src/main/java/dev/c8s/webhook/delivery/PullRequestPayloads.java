@@ -55,4 +55,10 @@ final class PullRequestPayloads {
             + " starts no run: c8s builds "
             + builds);
   }
+
+  /** A comment without a command. */
+  static EventMeaning.Ignored noCommand() {
+    return new EventMeaning.Ignored(
+        "the comment gives no c8s command (a line starting with /ok-to-test, /retest or /cancel)");
+  }
 }

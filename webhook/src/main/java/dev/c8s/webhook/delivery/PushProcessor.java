@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -65,6 +66,22 @@ public class PushProcessor {
       String provider,
       Instant now)
       throws MalformedPayloadException {
+    return process(connections, builds, pusher, deliveryId, provider, now, run -> {});
+  }
+
+  /**
+   * As {@link #process(List, List, String, String, String, Instant)}, with {@code adjust} applied
+   * to every planned run after the connection's fork policy (a command's approval).
+   */
+  public Result process(
+      List<RepositoryConnection> connections,
+      List<Build> builds,
+      String pusher,
+      String deliveryId,
+      String provider,
+      Instant now,
+      Consumer<PipelineRun> adjust)
+      throws MalformedPayloadException {
     List<String> skipped = new ArrayList<>();
     Map<String, Planned> planned = new LinkedHashMap<>();
     for (RepositoryConnection connection : connections) {
@@ -108,6 +125,8 @@ public class PushProcessor {
         for (int i = 0; i < runs.size(); i++) {
           ForkSafety.apply(connection, runs.get(i));
           ForkSafety.apply(connection, longer.get(i));
+          adjust.accept(runs.get(i));
+          adjust.accept(longer.get(i));
           // Two connections in one namespace may start the same config: plan its runs once.
           PipelineRun run = runs.get(i);
           planned.putIfAbsent(

@@ -43,18 +43,30 @@ public final class RunPlanner {
    *     or null for a fork's (it is not a branch of the repository built)
    * @param commit the commit
    * @param pullRequest the pull request, or null for a push
+   * @param key what names the runs instead of the delivery or pull request (a comment's command),
+   *     or null
    */
-  public record Build(String filterBranch, String branch, String commit, PullRequest pullRequest) {
+  public record Build(
+      String filterBranch, String branch, String commit, PullRequest pullRequest, String key) {
     /** A pushed branch. */
     public static Build of(BranchPush push) {
-      return new Build(push.branch(), push.branch(), push.commit(), null);
+      return new Build(push.branch(), push.branch(), push.commit(), null, null);
     }
 
     /** A pull request's head commit. */
     public static Build of(PullRequestChange change) {
       PullRequest pr = change.pullRequest();
       return new Build(
-          pr.getBaseBranch(), pr.fromFork() ? null : pr.getHeadBranch(), change.headCommit(), pr);
+          pr.getBaseBranch(),
+          pr.fromFork() ? null : pr.getHeadBranch(),
+          change.headCommit(),
+          pr,
+          null);
+    }
+
+    /** The same build, its runs named by {@code key}: another run of the same head. */
+    public Build keyed(String key) {
+      return new Build(filterBranch, branch, commit, pullRequest, key);
     }
 
     /**
@@ -63,6 +75,9 @@ public final class RunPlanner {
      * commits find the run of that head instead of starting another.
      */
     String identity(String deliveryId) {
+      if (key != null) {
+        return key;
+      }
       return pullRequest == null ? deliveryId : "pull-request/" + pullRequest.getNumber();
     }
   }

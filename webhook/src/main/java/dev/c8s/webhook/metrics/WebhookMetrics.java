@@ -43,6 +43,19 @@ public class WebhookMetrics {
         .increment(count);
   }
 
+  /**
+   * {@code c8s_webhook_commands_total{provider,command,outcome}}: pull request comment commands;
+   * outcome {@code accepted}, {@code denied} (no write access) or {@code unchecked} (no token, or
+   * the provider did not answer).
+   */
+  public void command(String provider, String command, String outcome) {
+    Counter.builder("c8s.webhook.commands")
+        .description("Commands in pull request comments, by whether they were carried out")
+        .tags("provider", provider, "command", command, "outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
   /** {@code c8s_webhook_handling_seconds{provider,outcome}}: time from request to answer. */
   public void handled(String provider, String outcome, Duration took) {
     Timer.builder("c8s.webhook.handling")

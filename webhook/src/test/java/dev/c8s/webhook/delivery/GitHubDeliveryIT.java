@@ -202,7 +202,9 @@ class GitHubDeliveryIT {
         .then()
         .statusCode(202)
         .body(
-            "reason", equalTo("event watch starts no run: c8s builds push and pull_request events"))
+            "reason",
+            equalTo(
+                "event watch starts no run: c8s builds push and pull_request events and takes commands from issue_comment events"))
         .body("error", nullValue());
     assertThat(cluster.runs(ns)).isEmpty();
   }

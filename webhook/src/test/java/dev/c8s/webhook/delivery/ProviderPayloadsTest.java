@@ -56,7 +56,8 @@ class ProviderPayloadsTest {
         .isInstanceOf(Ignored.class);
     assertThat(github.interpret("issues", json(Fixture.of("github-push.json"))))
         .isEqualTo(
-            new Ignored("event issues starts no run: c8s builds push and pull_request events"));
+            new Ignored(
+                "event issues starts no run: c8s builds push and pull_request events and takes commands from issue_comment events"));
   }
 
   @Test
