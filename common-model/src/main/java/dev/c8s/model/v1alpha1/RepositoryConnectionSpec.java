@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
@@ -49,6 +50,13 @@ public class RepositoryConnectionSpec {
   /** PipelineConfig in the same namespace that pushes to this repository run. */
   @JsonPropertyDescription("Default PipelineConfig to use for this repository")
   private String pipelineConfigRef;
+
+  /** False: c8s leaves the provider's webhooks alone (configured by hand). */
+  @Default("true")
+  @JsonPropertyDescription(
+      "Register and keep the webhook on the provider with the authSecretRef token (it needs the"
+          + " right to administer the repository's webhooks); false to configure it by hand")
+  private Boolean registerWebhook;
 
   /** How pull requests are built, and how far forks are trusted. */
   @JsonPropertyDescription(
@@ -111,5 +119,13 @@ public class RepositoryConnectionSpec {
 
   public void setPullRequests(PullRequestPolicy pullRequests) {
     this.pullRequests = pullRequests;
+  }
+
+  public Boolean getRegisterWebhook() {
+    return registerWebhook;
+  }
+
+  public void setRegisterWebhook(Boolean registerWebhook) {
+    this.registerWebhook = registerWebhook;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 
 /** Observed state of a RepositoryConnection: where to point the provider and what arrived last. */
 @JsonClassDescription("Webhook endpoint and last accepted event (managed by c8s)")
@@ -22,6 +23,19 @@ public class RepositoryConnectionStatus {
   /** The last webhook event accepted for this repository. */
   @JsonPropertyDescription("The last webhook event accepted for this repository")
   private LastEvent lastEvent;
+
+  /** {@code WebhookRegistered}: whether c8s registered the webhook, and if not what to do. */
+  @JsonPropertyDescription(
+      "Conditions: WebhookRegistered (True, or False with what to do to let c8s register it)")
+  private List<Condition> conditions;
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
 
   @JsonProperty("webhookURL")
   public String getWebhookUrl() {

@@ -63,6 +63,29 @@ public class ForgeClient {
     }
   }
 
+  /** What a provider answered: its status and body. */
+  public record Exchange(int status, String body) {}
+
+  /**
+   * Sends {@code request} and returns the raw answer, for callers that read the body.
+   *
+   * @throws IOException when the provider cannot be reached
+   */
+  public Exchange exchange(ForgeRequest request) throws IOException, InterruptedException {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(request.uri())
+            .timeout(TIMEOUT)
+            .method(
+                request.method(),
+                request.body().isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body()));
+    request.headers().forEach(builder::setHeader);
+    HttpResponse<String> response =
+        http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    return new Exchange(response.statusCode(), response.body());
+  }
+
   @PreDestroy
   void close() {
     http.close();

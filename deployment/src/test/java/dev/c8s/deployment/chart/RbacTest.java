@@ -27,7 +27,7 @@ class RbacTest {
             expand(
                 "c8s.dev/pipelineruns: get list watch patch update delete",
                 "c8s.dev/pipelineconfigs: get list watch",
-                "c8s.dev/repositoryconnections: get list watch",
+                "c8s.dev/repositoryconnections: get list watch patch update",
                 "c8s.dev/pipelineruns/status: patch update",
                 "c8s.dev/pipelineconfigs/status: patch update",
                 "c8s.dev/repositoryconnections/status: patch update",

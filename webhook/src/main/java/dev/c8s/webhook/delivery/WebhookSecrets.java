@@ -1,11 +1,11 @@
 package dev.c8s.webhook.delivery;
 
+import dev.c8s.model.forge.WebhookSecret;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WebhookSecrets {
   /** The key of the webhook secret in the Secret named by {@code spec.webhookSecretRef}. */
-  public static final String KEY = "webhook-secret";
+  public static final String KEY = WebhookSecret.KEY;
 
   private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
   private final KubernetesClient client;
@@ -24,9 +24,7 @@ public class WebhookSecrets {
 
   /**
    * The secret of {@code connection}, or empty when it names none, or its Secret or key is missing
-   * (logged for the operator: the sender only ever sees 401). Trailing line breaks are dropped:
-   * {@code kubectl create secret --from-file} keeps the newline an editor adds, and the secret
-   * typed into the provider has none.
+   * (logged for the operator: the sender only ever sees 401); see {@link WebhookSecret#of}.
    */
   public Optional<byte[]> of(RepositoryConnection connection) {
     String namespace = connection.getMetadata().getNamespace();
@@ -38,21 +36,12 @@ public class WebhookSecrets {
       return Optional.empty();
     }
     Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
-    String encoded = secret == null || secret.getData() == null ? null : secret.getData().get(KEY);
-    if (encoded == null) {
+    Optional<String> value = secret == null ? Optional.empty() : WebhookSecret.of(secret);
+    if (value.isEmpty()) {
       LOG.warnf(
           "Secret %s/%s of RepositoryConnection %s is missing or has no key %s; deliveries refused",
           namespace, name, connection.getMetadata().getName(), KEY);
-      return Optional.empty();
     }
-    return Optional.of(withoutTrailingLineBreaks(Base64.getDecoder().decode(encoded.strip())));
-  }
-
-  private static byte[] withoutTrailingLineBreaks(byte[] value) {
-    int end = value.length;
-    while (end > 0 && (value[end - 1] == '\n' || value[end - 1] == '\r')) {
-      end--;
-    }
-    return Arrays.copyOf(value, end);
+    return value.map(v -> v.getBytes(StandardCharsets.UTF_8));
   }
 }
