@@ -11,6 +11,7 @@ import dev.c8s.model.v1alpha1.CommitStatusReport;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.testing.PublishedForgeApi;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;

@@ -7,6 +7,7 @@ import dev.c8s.model.forge.ForgeRepository;
 import dev.c8s.model.forge.ForgeRequest;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.testing.PublishedForgeApi;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

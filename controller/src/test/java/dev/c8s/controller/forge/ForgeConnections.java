@@ -9,6 +9,7 @@ import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
+import dev.c8s.testing.PublishedForgeApi;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

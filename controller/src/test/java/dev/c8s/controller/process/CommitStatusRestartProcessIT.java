@@ -4,12 +4,12 @@ import static dev.c8s.controller.forge.ForgeConnections.connect;
 import static dev.c8s.controller.forge.ForgeConnections.fullShaRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.c8s.controller.forge.PublishedForgeApi;
 import dev.c8s.controller.run.RunAwaits;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.PublishedForgeApi;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.client.KubernetesClient;

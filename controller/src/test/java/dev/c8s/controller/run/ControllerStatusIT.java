@@ -125,7 +125,7 @@ class ControllerStatusIT {
                         .get(),
                 c -> c.getStatus() != null && c.getStatus().getWebhookUrl() != null);
     assertThat(seen.getStatus().getWebhookUrl())
-        .isEqualTo("http://c8s-webhook.c8s-system.svc:8080/webhooks/gitlab");
+        .isEqualTo("https://ci.example.com/webhooks/gitlab");
   }
 
   @Test

