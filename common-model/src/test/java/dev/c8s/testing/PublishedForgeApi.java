@@ -187,6 +187,7 @@ public final class PublishedForgeApi implements AutoCloseable {
           case GITHUB -> "";
           case GITLAB -> "/api/v4";
           case BITBUCKET -> "/2.0";
+          case GITEA -> "/api/v1";
         };
     return "http://127.0.0.1:" + server.getAddress().getPort() + base;
   }

@@ -36,6 +36,17 @@ public final class Deliveries {
     return request.body(body).post("/webhooks/bitbucket");
   }
 
+  /** As Gitea 1.26 sends them (it adds GitHub- and Gogs-style copies, left out here). */
+  public static Response gitea(byte[] body, String signature, String event, String delivery) {
+    RequestSpecification request =
+        given().contentType("application/json").header("User-Agent", "Go-http-client/1.1");
+    request = header(request, "X-Gitea-Signature", signature);
+    request = header(request, "X-Gitea-Event", event);
+    request = header(request, "X-Gitea-Event-Type", event);
+    request = header(request, "X-Gitea-Delivery", delivery);
+    return request.body(body).post("/webhooks/gitea");
+  }
+
   private static RequestSpecification header(
       RequestSpecification request, String name, String value) {
     return value == null ? request : request.header(name, value);

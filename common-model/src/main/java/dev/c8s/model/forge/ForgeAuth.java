@@ -30,6 +30,8 @@ public final class ForgeAuth {
         headers.put("X-GitHub-Api-Version", GITHUB_API_VERSION);
       }
       case GITLAB -> headers.put("PRIVATE-TOKEN", credentials.token());
+      // Gitea and Forgejo document "token <token>"; they take Bearer too.
+      case GITEA -> headers.put("Authorization", "token " + credentials.token());
       case BITBUCKET -> {
         // Access tokens go as bearer tokens (their clone user is x-token-auth); API tokens and app
         // passwords as basic credentials with the account's name.

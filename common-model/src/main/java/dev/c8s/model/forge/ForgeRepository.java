@@ -44,6 +44,7 @@ public record ForgeRepository(GitProvider provider, String api, String path) {
           "github.com".equals(host) ? "https://api.github.com" : web(repository, host) + "/api/v3";
       case GITLAB -> web(repository, host) + "/api/v4";
       case BITBUCKET -> "https://api.bitbucket.org/2.0";
+      case GITEA -> web(repository, host) + "/api/v1";
     };
   }
 

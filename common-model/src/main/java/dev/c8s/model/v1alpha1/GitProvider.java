@@ -9,5 +9,8 @@ public enum GitProvider {
   @JsonProperty("gitlab")
   GITLAB,
   @JsonProperty("bitbucket")
-  BITBUCKET
+  BITBUCKET,
+  /** Gitea and Forgejo, self-hosted; their API and webhooks follow GitHub's shape. */
+  @JsonProperty("gitea")
+  GITEA
 }

@@ -19,7 +19,7 @@ public class RepositoryConnectionSpec {
   @JsonPropertyDescription("Git repository URL")
   private String repository;
 
-  /** github, gitlab or bitbucket. */
+  /** github, gitlab, bitbucket or gitea (also Forgejo). */
   @Required
   @JsonPropertyDescription("Version control provider")
   private GitProvider provider;

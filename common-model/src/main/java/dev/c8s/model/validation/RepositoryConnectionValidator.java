@@ -33,9 +33,9 @@ public final class RepositoryConnectionValidator {
     if (spec.getProvider() == null) {
       problems.error(
           "spec.provider",
-          "provider is required; set it to github, gitlab or bitbucket, whichever hosts the"
+          "provider is required; set it to github, gitlab, bitbucket or gitea, whichever hosts the"
               + " repository",
-          "one of github, gitlab, bitbucket",
+          "one of github, gitlab, bitbucket, gitea",
           null);
     } else {
       providerMatchesHost(problems, spec);

@@ -36,7 +36,7 @@ class RepositoryConnectionRulesTest {
             "provider is required",
             s -> s.setProvider(null),
             "spec.provider",
-            "provider is required; set it to github, gitlab or bitbucket"),
+            "provider is required; set it to github, gitlab, bitbucket or gitea"),
         rule(
             "webhookSecretRef is an object name",
             s -> s.setWebhookSecretRef("My Secret"),

@@ -28,6 +28,8 @@ public final class CommitStatusRequests {
       case GITHUB -> github(repository, credentials, report);
       case GITLAB -> gitlab(repository, credentials, report);
       case BITBUCKET -> bitbucket(repository, credentials, report);
+      // Gitea and Forgejo keep GitHub's path and body.
+      case GITEA -> github(repository, credentials, report);
     };
   }
 
@@ -49,6 +51,13 @@ public final class CommitStatusRequests {
             case SUCCESS -> "success";
             case FAILURE, ERROR -> "failed";
             case CANCELLED -> "canceled";
+          };
+      case GITEA ->
+          switch (outcome) {
+            case PENDING, RUNNING -> "pending";
+            case SUCCESS -> "success";
+            case FAILURE -> "failure";
+            case CANCELLED, ERROR -> "error";
           };
       case BITBUCKET ->
           switch (outcome) {

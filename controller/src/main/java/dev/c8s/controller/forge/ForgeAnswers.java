@@ -145,6 +145,7 @@ public final class ForgeAnswers {
       case GITHUB -> "GitHub";
       case GITLAB -> "GitLab";
       case BITBUCKET -> "Bitbucket";
+      case GITEA -> "Gitea";
     };
   }
 
@@ -156,6 +157,7 @@ public final class ForgeAnswers {
       case GITLAB -> "the api scope and at least the Developer role in the project";
       case BITBUCKET ->
           "the repository:write scope (access token) or \"Repositories: Write\" (API token)";
+      case GITEA -> "the write:repository scope and write access to the repository";
     };
   }
 }

@@ -24,6 +24,9 @@ public final class WebhookRequests {
   /** GitHub's events c8s handles. */
   static final List<String> GITHUB_EVENTS = List.of("push", "pull_request", "issue_comment");
 
+  /** Gitea's events c8s handles (its webhook type "gitea"). */
+  static final List<String> GITEA_EVENTS = List.of("push", "pull_request", "issue_comment");
+
   /** Bitbucket's events c8s handles. */
   static final List<String> BITBUCKET_EVENTS =
       List.of(
@@ -42,9 +45,11 @@ public final class WebhookRequests {
   public static ForgeRequest create(
       ForgeRepository repository, ForgeCredentials credentials, String url, String secret) {
     Map<String, Object> body = body(repository, url, secret);
-    if (repository.provider() == GitProvider.GITHUB) {
+    if (repository.provider() == GitProvider.GITHUB || repository.provider() == GitProvider.GITEA) {
       Map<String, Object> named = new LinkedHashMap<>();
-      named.put("name", "web");
+      named.put(
+          repository.provider() == GitProvider.GITHUB ? "name" : "type",
+          repository.provider() == GitProvider.GITHUB ? "web" : "gitea");
       named.putAll(body);
       body = named;
     }
@@ -77,13 +82,13 @@ public final class WebhookRequests {
   public static Optional<String> find(ForgeRepository repository, JsonNode listed, String url) {
     JsonNode hooks =
         switch (repository.provider()) {
-          case GITHUB, GITLAB -> listed;
+          case GITHUB, GITLAB, GITEA -> listed;
           case BITBUCKET -> listed.path("values");
         };
     for (JsonNode hook : hooks) {
       String hookUrl =
           switch (repository.provider()) {
-            case GITHUB -> hook.path("config").path("url").asText(null);
+            case GITHUB, GITEA -> hook.path("config").path("url").asText(null);
             case GITLAB, BITBUCKET -> hook.path("url").asText(null);
           };
       if (url.equals(hookUrl) && id(repository, hook).isPresent()) {
@@ -121,6 +126,15 @@ public final class WebhookRequests {
         body.put("tag_push_events", false);
         body.put("enable_ssl_verification", true);
       }
+      case GITEA -> {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("url", url);
+        config.put("content_type", "json");
+        config.put("secret", secret);
+        body.put("active", true);
+        body.put("events", GITEA_EVENTS);
+        body.put("config", config);
+      }
       case BITBUCKET -> {
         body.put("description", "c8s");
         body.put("url", url);
@@ -134,7 +148,7 @@ public final class WebhookRequests {
 
   private static String hooks(ForgeRepository repository) {
     return switch (repository.provider()) {
-      case GITHUB -> repository.api() + "/repos/" + repository.path() + "/hooks";
+      case GITHUB, GITEA -> repository.api() + "/repos/" + repository.path() + "/hooks";
       case GITLAB -> repository.api() + "/projects/" + encode(repository.path()) + "/hooks";
       case BITBUCKET -> repository.api() + "/repositories/" + repository.path() + "/hooks";
     };

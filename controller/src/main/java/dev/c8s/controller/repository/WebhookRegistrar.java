@@ -178,6 +178,7 @@ public class WebhookRegistrar {
               + " (fine-grained token)";
       case GITLAB -> "the api scope and the Maintainer role on the project";
       case BITBUCKET -> "the webhook scope of a repository admin";
+      case GITEA -> "the write:repository scope and admin rights on the repository";
     };
   }
 

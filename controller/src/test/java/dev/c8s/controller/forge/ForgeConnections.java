@@ -40,6 +40,7 @@ public final class ForgeConnections {
           case GITHUB -> "https://github.com/org/" + name;
           case GITLAB -> "https://gitlab.com/group/sub/" + name;
           case BITBUCKET -> "https://bitbucket.org/ws/" + name;
+          case GITEA -> "https://gitea.example.com/org/" + name;
         };
     client
         .resource(

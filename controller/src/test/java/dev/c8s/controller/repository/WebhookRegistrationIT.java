@@ -97,6 +97,20 @@ class WebhookRegistrationIT {
   }
 
   @Test
+  void giteaHookIsCreatedAsAGiteaTypeHookWithItsToken() {
+    forge = PublishedForgeApi.start(GitProvider.GITEA);
+    connection("gt", GitProvider.GITEA, "https://gitea.example.com/org/gt", spec -> {});
+
+    awaitConnection("gt", c -> registered(c, ConditionStatus.TRUE));
+    var created = forge.received("POST", "/api/v1/repos/org/gt/hooks");
+    assertThat(created).hasSize(1);
+    assertThat(created.get(0).body().path("type").asText()).isEqualTo("gitea");
+    assertThat(created.get(0).body().path("config").path("url").asText())
+        .isEqualTo(EXTERNAL + "/webhooks/gitea");
+    assertThat(created.get(0).header("Authorization")).isEqualTo("token t0ken");
+  }
+
+  @Test
   void aTokenTheProviderRefusesIsNamedWithTheScopeItNeeds() {
     forge = PublishedForgeApi.start(GitProvider.GITLAB);
     forge.script(

@@ -191,7 +191,7 @@ public class CommandProcessor {
         });
   }
 
-  /** The pull request and its head: from the payload, or (GitHub) from the API. */
+  /** The pull request and its head: from the payload, or (GitHub, Gitea) from the API. */
   private Optional<PullRequestChange> change(
       Command command,
       ForgeRepository repository,
@@ -202,8 +202,7 @@ public class CommandProcessor {
       return Optional.of(command.change());
     }
     StringBuilder failure = new StringBuilder();
-    Optional<JsonNode> pr =
-        forge.githubPullRequest(repository, credentials, command.number(), failure);
+    Optional<JsonNode> pr = forge.pullRequest(repository, credentials, command.number(), failure);
     if (pr.isEmpty()) {
       unavailable.add(command.command().word() + " not carried out: " + failure);
       return Optional.empty();

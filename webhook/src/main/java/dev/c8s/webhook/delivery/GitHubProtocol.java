@@ -106,7 +106,7 @@ public class GitHubProtocol implements ProviderProtocol {
     if (!event.equals("push")) {
       return new EventMeaning.Ignored(
           "event "
-              + (event.isEmpty() ? "(no " + EVENT + " header)" : Payloads.shortName(event))
+              + (event.isEmpty() ? "(no " + eventHeader() + " header)" : Payloads.shortName(event))
               + " starts no run: c8s builds push and pull_request events and takes commands from issue_comment events");
     }
     String ref = Payloads.requiredText(payload, "ref");
@@ -121,12 +121,21 @@ public class GitHubProtocol implements ProviderProtocol {
         pusher);
   }
 
+  /** The pull request actions that build the head: opened, reopened and new commits. */
+  protected Set<String> builtActions() {
+    return BUILT_ACTIONS;
+  }
+
+  /** {@link #builtActions()} for people. */
+  protected String builtActionsText() {
+    return "opened, synchronize and reopened";
+  }
+
   /** Opened, reopened and synchronize (new commits) build the head; other actions do not. */
-  private static EventMeaning pullRequest(JsonNode payload) throws MalformedPayloadException {
+  private EventMeaning pullRequest(JsonNode payload) throws MalformedPayloadException {
     String action = Payloads.firstText(payload, "action");
-    if (action == null || !BUILT_ACTIONS.contains(action)) {
-      return PullRequestPayloads.ignoredAction(
-          "pull_request", action, "opened, synchronize and reopened");
+    if (action == null || !builtActions().contains(action)) {
+      return PullRequestPayloads.ignoredAction("pull_request", action, builtActionsText());
     }
     JsonNode number = payload.path("number");
     return PullRequestPayloads.change(

@@ -16,7 +16,9 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** The receivers {@code POST /webhooks/github|gitlab|bitbucket}: raw body in, JSON answer out. */
+/**
+ * The receivers {@code POST /webhooks/github|gitlab|bitbucket|gitea}: raw body in, JSON answer out.
+ */
 @ApplicationScoped
 public class WebhookRoutes {
   // A plain Vert.x route ahead of Quarkus' own body limit (which answers 413 with no body): the
@@ -36,12 +38,14 @@ public class WebhookRoutes {
       GitHubProtocol github,
       GitLabProtocol gitlab,
       BitbucketProtocol bitbucket,
+      GiteaProtocol gitea,
       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit,
       ObjectMapper json) {
     this.json = json;
     this.handler = handler;
     this.metrics = metrics;
-    this.protocols = Map.of("github", github, "gitlab", gitlab, "bitbucket", bitbucket);
+    this.protocols =
+        Map.of("github", github, "gitlab", gitlab, "bitbucket", bitbucket, "gitea", gitea);
     this.limit = limit.asLongValue();
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.c8s.model.forge.ForgeAuth;
 import dev.c8s.model.forge.ForgeCredentials;
 import dev.c8s.model.forge.ForgeRepository;
+import dev.c8s.model.v1alpha1.GitProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -30,7 +31,8 @@ public class ForgeAccess {
   /** GitLab's Developer role and above may push (docs: members API, access levels). */
   static final int GITLAB_DEVELOPER = 30;
 
-  private static final Set<String> WRITERS = Set.of("admin", "write");
+  /** GitHub's and Bitbucket's words for write access; Gitea adds the owner. */
+  private static final Set<String> WRITERS = Set.of("owner", "admin", "write");
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -55,18 +57,26 @@ public class ForgeAccess {
     String api = repository.api();
     String path = repository.path();
     return switch (repository.provider()) {
-      case GITHUB ->
+      case GITHUB, GITEA ->
           read(
               repository,
               credentials,
               api + "/repos/" + path + "/collaborators/" + encode(user) + "/permission",
-              "a token that can read the repository's collaborators (classic: repo; fine-grained:"
-                  + " Metadata read)",
+              repository.provider() == GitProvider.GITEA
+                  ? "a token with the read:repository scope"
+                  : "a token that can read the repository's collaborators (classic: repo;"
+                      + " fine-grained: Metadata read)",
               body -> {
                 String permission = body.path("permission").asText("none");
                 return WRITERS.contains(permission)
                     ? new WriteAccess.Granted(body.path("role_name").asText(permission))
-                    : new WriteAccess.Denied("GitHub gives " + user + " " + permission + " access");
+                    : new WriteAccess.Denied(
+                        repository.provider().name()
+                            + " gives "
+                            + user
+                            + " "
+                            + permission
+                            + " access");
               });
       case GITLAB ->
           read(
@@ -112,10 +122,10 @@ public class ForgeAccess {
   }
 
   /**
-   * GitHub's pull request {@code number} as {@code GET /repos/{owner}/{repo}/pulls/{number}} shows
-   * it, or empty with the reason in {@code failure}.
+   * The pull request {@code number} as GitHub's and Gitea's {@code GET
+   * /repos/{owner}/{repo}/pulls/{number}} show it, or empty with the reason in {@code failure}.
    */
-  public Optional<JsonNode> githubPullRequest(
+  public Optional<JsonNode> pullRequest(
       ForgeRepository repository,
       ForgeCredentials credentials,
       long number,
@@ -135,7 +145,10 @@ public class ForgeAccess {
           .append(" for pull request #")
           .append(number);
     } catch (IOException e) {
-      failure.append("GitHub could not be reached: ").append(e.getMessage());
+      failure
+          .append(repository.provider().name())
+          .append(" could not be reached: ")
+          .append(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failure.append("interrupted");

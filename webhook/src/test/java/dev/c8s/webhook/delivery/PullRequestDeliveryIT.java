@@ -146,6 +146,34 @@ class PullRequestDeliveryIT {
   }
 
   @Test
+  void giteaPullRequestAsARealGiteaSentItBuildsItsHead() {
+    String repository = "https://gitea.example.com/c8s-it/" + ns;
+    cluster.config(ns, "gt-ci", repository, spec -> {});
+    cluster.connection(ns, "gt", repository, GitProvider.GITEA, "hook", "gt-ci");
+    byte[] body =
+        Fixture.of("gitea-pull-request-opened.json")
+            .replace("http://127.0.0.1:3731/c8s/demo", repository)
+            .replace("c8s/demo", "c8s-it/" + ns)
+            .bytes();
+
+    Response opened =
+        Deliveries.gitea(
+            body, Signatures.hmacSha256Hex(secret.getBytes(), body), "pull_request", "g-" + ns);
+
+    opened.then().statusCode(201);
+    PipelineRun run = cluster.run(ns, opened.path("runs[0].name"));
+    assertThat(run.getSpec().getCommit()).isEqualTo("baab0d6e2d49721a46e7d32b228d731981c42844");
+    assertThat(run.getSpec().getPullRequest().getBaseBranch()).isEqualTo("main");
+    Deliveries.gitea(
+            body,
+            "sha256=" + Signatures.hmacSha256Hex(secret.getBytes(), body),
+            "pull_request",
+            "g2-" + ns)
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
   void gitlabMergeRequestAndBitbucketPullRequestBuildTheirHeads() {
     String gitlab = "https://gitlab.example.com/c8s-it/" + ns;
     cluster.config(ns, "gl-ci", gitlab, spec -> {});
