@@ -36,11 +36,13 @@ public final class GiteaServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path home;
   private final Process process;
+  private final String host;
   private final int port;
   private final String token;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private GiteaServer(Path home, Process process, int port, String token) {
+  private GiteaServer(Path home, Process process, String host, int port, String token) {
+    this.host = host;
     this.home = home;
     this.process = process;
     this.port = port;
@@ -56,8 +58,16 @@ public final class GiteaServer implements AutoCloseable {
     return Path.of(System.getProperty("user.home"), ".cache", "c8s-gitea", "gitea-" + VERSION);
   }
 
-  /** Starts Gitea and waits until its API answers; fails naming the script when it is missing. */
+  /** Starts Gitea on loopback; see {@link #start(String)}. */
   public static GiteaServer start() {
+    return start("127.0.0.1");
+  }
+
+  /**
+   * Starts Gitea on {@code host} (an address of this machine; pods on the real node reach the
+   * bridge's) and waits until its API answers; fails naming the script when it is missing.
+   */
+  public static GiteaServer start(String host) {
     Path installation = installation();
     Path binary = installation.resolve("gitea");
     if (!Files.isExecutable(binary)) {
@@ -68,7 +78,7 @@ public final class GiteaServer implements AutoCloseable {
       Path home = Files.createTempDirectory("c8s-gitea");
       int port = freePort();
       Path ini = home.resolve("app.ini");
-      Files.writeString(ini, config(home, installation, port));
+      Files.writeString(ini, config(home, installation, host, port));
       Process process =
           new ProcessBuilder(binary.toString(), "web", "--config", ini.toString())
               .directory(home.toFile())
@@ -84,7 +94,7 @@ public final class GiteaServer implements AutoCloseable {
               () ->
                   http.send(
                               HttpRequest.newBuilder(
-                                      URI.create("http://127.0.0.1:" + port + "/api/v1/version"))
+                                      URI.create("http://" + host + ":" + port + "/api/v1/version"))
                                   .build(),
                               HttpResponse.BodyHandlers.discarding())
                           .statusCode()
@@ -120,7 +130,7 @@ public final class GiteaServer implements AutoCloseable {
               .filter(line -> line.matches("[0-9a-f]{40}"))
               .reduce((first, last) -> last)
               .orElseThrow(() -> new IllegalStateException("gitea printed no access token"));
-      return new GiteaServer(home, process, port, token);
+      return new GiteaServer(home, process, host, port, token);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -128,7 +138,7 @@ public final class GiteaServer implements AutoCloseable {
 
   /** The web address, which is also where repositories are cloned from. */
   public String url() {
-    return "http://127.0.0.1:" + port;
+    return "http://" + host + ":" + port;
   }
 
   /** The admin's API token (all scopes). */
@@ -235,7 +245,7 @@ public final class GiteaServer implements AutoCloseable {
     return out;
   }
 
-  private static String config(Path home, Path installation, int port) {
+  private static String config(Path home, Path installation, String host, int port) {
     return String.join(
         "\n",
         "APP_NAME = c8s-test-gitea",
@@ -246,10 +256,10 @@ public final class GiteaServer implements AutoCloseable {
         "WORK_PATH = " + home,
         "[server]",
         "PROTOCOL = http",
-        "HTTP_ADDR = 127.0.0.1",
+        "HTTP_ADDR = " + host,
         "HTTP_PORT = " + port,
-        "DOMAIN = 127.0.0.1",
-        "ROOT_URL = http://127.0.0.1:" + port + "/",
+        "DOMAIN = " + host,
+        "ROOT_URL = http://" + host + ":" + port + "/",
         "DISABLE_SSH = true",
         "START_SSH_SERVER = false",
         "OFFLINE_MODE = true",
