@@ -28,6 +28,8 @@ class SshCloneE2E {
             commands:
               - git -c safe.directory='*' rev-parse HEAD
               - cat README.md
+              # The clone's key must be gone before the step runs (the workspace volume is shared).
+              - if [ -e /c8s/home/id ]; then echo "ssh key left behind"; exit 1; fi; echo "no ssh key left"
             resources: {cpu: 100m, memory: 64Mi}
       """;
 
@@ -44,7 +46,7 @@ class SshCloneE2E {
           .as(Serialization.asYaml(run.getStatus()))
           .isEqualTo(RunPhase.Succeeded);
       assertThat(team.log(run, "checkout"))
-          .contains("checked out " + sha, sha + "\n", "cloned over ssh");
+          .contains("checked out " + sha, sha + "\n", "cloned over ssh", "no ssh key left");
     }
   }
 

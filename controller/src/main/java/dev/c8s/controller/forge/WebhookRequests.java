@@ -38,7 +38,14 @@ public final class WebhookRequests {
 
   /** Lists the repository's webhooks. */
   public static ForgeRequest list(ForgeRepository repository, ForgeCredentials credentials) {
-    return request("GET", hooks(repository), credentials, repository, null);
+    // The largest page each API allows: c8s reads the first page only.
+    String page =
+        switch (repository.provider()) {
+          case GITHUB, GITLAB -> "?per_page=100";
+          case BITBUCKET -> "?pagelen=100";
+          case GITEA -> "?limit=50";
+        };
+    return request("GET", hooks(repository) + page, credentials, repository, null);
   }
 
   /** Creates a webhook calling {@code url}, signed with {@code secret}. */
@@ -63,7 +70,11 @@ public final class WebhookRequests {
       String id,
       String url,
       String secret) {
-    String method = repository.provider() == GitProvider.GITHUB ? "PATCH" : "PUT";
+    // GitHub and Gitea edit a hook with PATCH; GitLab and Bitbucket replace it with PUT.
+    String method =
+        repository.provider() == GitProvider.GITHUB || repository.provider() == GitProvider.GITEA
+            ? "PATCH"
+            : "PUT";
     return request(
         method,
         hooks(repository) + "/" + encode(id),

@@ -47,6 +47,9 @@ final class StepScripts {
             + " with a user $(id -u), or clone over https with username and password.\" >&2",
         "    exit 1",
         "  fi",
+        // The key must not outlive the clone: the step containers mount the same volume, and a
+        // step may run as root or as the clone's user.
+        "  trap 'rm -f \"$HOME/id\"' EXIT",
         "  printf '%s\\n' \"$GIT_SSH_KEY\" > \"$HOME/id\" && chmod 600 \"$HOME/id\"",
         // known_hosts pins the server's key; without it the first key seen is trusted.
         "  if [ -n \"${GIT_KNOWN_HOSTS:-}\" ]; then",

@@ -80,8 +80,13 @@ public class RepositoryConnectionReconciler
     }
     return switch (registration) {
       case WebhookRegistration.Retry retry -> control.rescheduleAfter(RETRY);
+      // Secrets and the provider's grants are not watched: look again within the hour.
+      case WebhookRegistration.NotRegistered not
+          when !WebhookRegistrar.REASON_DISABLED.equals(not.reason()) ->
+          control.rescheduleAfter(RESYNC);
+      case WebhookRegistration.NotRegistered not -> control;
       case WebhookRegistration.Registered registered -> control.rescheduleAfter(RESYNC);
-      default -> control;
+      case WebhookRegistration.Removed removed -> control;
     };
   }
 

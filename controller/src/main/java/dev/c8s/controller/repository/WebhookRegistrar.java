@@ -40,6 +40,15 @@ public class WebhookRegistrar {
 
   /** Makes the provider call {@code url} for the connection's repository, signed as it should. */
   public WebhookRegistration register(RepositoryConnection connection, String url) {
+    try {
+      return registered(connection, url);
+    } catch (RuntimeException e) {
+      // An answer that is no JSON (a proxy's error page), a Secret that cannot be read: try later.
+      return new WebhookRegistration.Retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private WebhookRegistration registered(RepositoryConnection connection, String url) {
     RepositoryConnectionSpec spec = connection.getSpec();
     if (Boolean.FALSE.equals(spec.getRegisterWebhook())) {
       return new WebhookRegistration.NotRegistered(
@@ -109,13 +118,30 @@ public class WebhookRegistrar {
 
   /** Deletes the provider's webhook calling {@code url}, if c8s may; leaves others alone. */
   public WebhookRegistration unregister(RepositoryConnection connection, String url) {
+    try {
+      return unregistered(connection, url);
+    } catch (RuntimeException e) {
+      return new WebhookRegistration.Retry(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private WebhookRegistration unregistered(RepositoryConnection connection, String url) {
     RepositoryConnectionSpec spec = connection.getSpec();
-    Optional<ForgeCredentials> credentials = credentials(connection);
-    if (spec == null
-        || Boolean.FALSE.equals(spec.getRegisterWebhook())
-        || credentials.isEmpty()
-        || url == null) {
+    if (spec == null || Boolean.FALSE.equals(spec.getRegisterWebhook()) || url == null) {
       return new WebhookRegistration.Removed();
+    }
+    Optional<ForgeCredentials> credentials = credentials(connection);
+    boolean wasRegistered =
+        connection.getStatus() != null
+            && Boolean.TRUE.equals(connection.getStatus().getWebhookRegistered());
+    if (credentials.isEmpty() && !wasRegistered) {
+      return new WebhookRegistration.Removed();
+    }
+    if (credentials.isEmpty()) {
+      // Deleting a namespace deletes the token Secret with the connection.
+      return new WebhookRegistration.NotRegistered(
+          REASON_NO_TOKEN,
+          "the token Secret is gone, so the webhook calling " + url + " could not be removed");
     }
     ForgeRepository repository = ForgeRepository.of(spec);
     try {

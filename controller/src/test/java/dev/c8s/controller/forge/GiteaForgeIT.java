@@ -75,6 +75,23 @@ class GiteaForgeIT {
     assertThat(hooks.get(0).path("config").path("url").asText())
         .isEqualTo("https://ci.example.com/webhooks/gitea");
     assertThat(hooks.get(0).path("events").toString()).contains("push", "pull_request");
+    // A hook switched off by hand is set again (PATCH) at the connection's next pass.
+    long id = hooks.get(0).path("id").asLong();
+    gitea.api("PATCH", "/repos/c8s/app/hooks/" + id, Map.of("active", false));
+    client
+        .resources(RepositoryConnection.class)
+        .inNamespace(ns)
+        .withName("app")
+        .edit(
+            c -> {
+              c.getSpec().setPipelineConfigRef("app-ci");
+              return c;
+            });
+    await()
+        .atMost(AT_MOST)
+        .until(
+            () -> gitea.api("GET", "/repos/c8s/app/hooks", null),
+            h -> h.size() == 1 && h.get(0).path("active").asBoolean());
 
     PipelineConfig config = config(ns, "app-ci", step("build", "true"));
     config.getSpec().setRepository(repository);

@@ -152,8 +152,9 @@ public class BitbucketProtocol implements ProviderProtocol {
         command.get(),
         change.pullRequest().getNumber(),
         Payloads.requiredId(payload, "comment.id", ""),
-        Payloads.firstText(payload, "actor.nickname", "actor.display_name"),
+        Payloads.firstText(payload, "actor.nickname", "actor.display_name", "actor.uuid"),
         Payloads.requiredText(payload, "actor.uuid"),
-        change);
+        change,
+        Payloads.instant(payload, "comment.created_on"));
   }
 }

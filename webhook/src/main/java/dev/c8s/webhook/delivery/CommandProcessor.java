@@ -1,18 +1,14 @@
 package dev.c8s.webhook.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.c8s.model.forge.ForgeCredentials;
 import dev.c8s.model.forge.ForgeRepository;
 import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
-import dev.c8s.model.v1alpha1.RepositoryConnectionSpec;
 import dev.c8s.webhook.delivery.EventMeaning.Command;
 import dev.c8s.webhook.delivery.EventMeaning.PullRequestChange;
 import dev.c8s.webhook.forge.ForgeAccess;
 import dev.c8s.webhook.forge.WriteAccess;
 import dev.c8s.webhook.metrics.WebhookMetrics;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,19 +26,22 @@ public class CommandProcessor {
   public static final String COMMENT_ANNOTATION = C8s.GROUP + "/comment-id";
 
   private static final Logger LOG = Logger.getLogger(CommandProcessor.class);
-  private final KubernetesClient client;
   private final ForgeAccess forge;
   private final PushProcessor pushes;
   private final PullRequestRuns runs;
   private final WebhookMetrics metrics;
+  private final ConnectionTokens tokens;
+  private final PullRequestTrust trust;
 
   public CommandProcessor(
-      KubernetesClient client,
       ForgeAccess forge,
       PushProcessor pushes,
       PullRequestRuns runs,
-      WebhookMetrics metrics) {
-    this.client = client;
+      WebhookMetrics metrics,
+      ConnectionTokens tokens,
+      PullRequestTrust trust) {
+    this.tokens = tokens;
+    this.trust = trust;
     this.forge = forge;
     this.pushes = pushes;
     this.runs = runs;
@@ -74,7 +73,7 @@ public class CommandProcessor {
       String where =
           connection.getMetadata().getNamespace() + "/" + connection.getMetadata().getName();
       ForgeRepository repository = ForgeRepository.of(connection.getSpec());
-      ForgeCredentials credentials = credentials(connection);
+      ForgeCredentials credentials = tokens.of(connection);
       if (credentials == null) {
         skipped.add(
             "RepositoryConnection "
@@ -112,13 +111,16 @@ public class CommandProcessor {
         changed.addAll(runs.cancel(connection, command.number()));
         continue;
       }
-      Optional<PullRequestChange> change = change(command, repository, credentials, unavailable);
+      Optional<PullRequestChange> change =
+          change(command, repository, credentials, unavailable, skipped);
       if (change.isEmpty()) {
         continue;
       }
       String head = change.get().headCommit();
       if (command.command() == CommentCommand.OK_TO_TEST) {
-        List<RunRef> approved = runs.approve(connection, command.number(), head, command.author());
+        Instant writtenAt = command.writtenAt() == null ? now : command.writtenAt();
+        List<RunRef> approved =
+            runs.approve(connection, command.number(), head, command.author(), writtenAt);
         changed.addAll(approved);
         if (!approved.isEmpty()) {
           continue;
@@ -130,6 +132,16 @@ public class CommandProcessor {
                   + " has no run waiting for approval at "
                   + head
                   + ": its runs there have their secrets");
+          continue;
+        }
+        if (!runs.headSeenBefore(connection, command.number(), head, writtenAt)) {
+          skipped.add(
+              "no run of pull request #"
+                  + command.number()
+                  + " at "
+                  + head
+                  + " existed when the comment was written, so nobody can have reviewed it: comment"
+                  + " /ok-to-test again once its run is waiting");
           continue;
         }
       }
@@ -181,9 +193,6 @@ public class CommandProcessor {
         now,
         run -> {
           run.getMetadata().getAnnotations().put(COMMENT_ANNOTATION, command.commentId());
-          if (run.getSpec().awaitsApproval()) {
-            run.getSpec().setApprovedBy(command.author());
-          }
           if (withSecrets) {
             run.getSpec().setWithoutSecrets(null);
             run.getSpec().setApprovedBy(command.author());
@@ -196,31 +205,19 @@ public class CommandProcessor {
       Command command,
       ForgeRepository repository,
       ForgeCredentials credentials,
-      List<String> unavailable)
+      List<String> unavailable,
+      List<String> skipped)
       throws MalformedPayloadException {
     if (command.change() != null) {
       return Optional.of(command.change());
     }
-    StringBuilder failure = new StringBuilder();
-    Optional<JsonNode> pr = forge.pullRequest(repository, credentials, command.number(), failure);
-    if (pr.isEmpty()) {
-      unavailable.add(command.command().word() + " not carried out: " + failure);
+    ForgeAccess.PullRequestLookup lookup =
+        forge.pullRequest(repository, credentials, command.number());
+    if (lookup.pullRequest() == null) {
+      (lookup.retry() ? unavailable : skipped)
+          .add(command.command().word() + " not carried out: " + lookup.failure());
       return Optional.empty();
     }
-    return Optional.of(GitHubProtocol.pullRequestFromApi(pr.get()));
-  }
-
-  private ForgeCredentials credentials(RepositoryConnection connection) {
-    RepositoryConnectionSpec spec = connection.getSpec();
-    if (spec.getAuthSecretRef() == null || spec.getAuthSecretRef().isBlank()) {
-      return null;
-    }
-    Secret secret =
-        client
-            .secrets()
-            .inNamespace(connection.getMetadata().getNamespace())
-            .withName(spec.getAuthSecretRef())
-            .get();
-    return secret == null ? null : ForgeCredentials.from(secret);
+    return Optional.of(GitHubProtocol.pullRequestFromApi(lookup.pullRequest()));
   }
 }

@@ -184,13 +184,7 @@ public class DeliveryHandler {
       }
       case PullRequestChange change -> {
         PushProcessor.Result result =
-            pushes.process(
-                connections,
-                List.of(RunPlanner.Build.of(change)),
-                change.author(),
-                deliveryId,
-                protocol.name(),
-                now);
+            pushes.processPullRequest(connections, change, deliveryId, protocol.name(), now);
         recordLastEvent(connections, protocol.eventName(event), change.headCommit(), now);
         metrics.runsCreated(protocol.name(), result.created());
         yield answer(deliveryId, event, result);

@@ -46,6 +46,8 @@ public sealed interface EventMeaning {
    *     Bitbucket account uuid), else the login
    * @param change the pull request and its head when the payload says (GitLab, Bitbucket); null on
    *     GitHub, whose comment payload does not carry the head
+   * @param writtenAt when the comment was written, or null when the payload does not say: an
+   *     approval covers only runs that existed then
    */
   record Command(
       CommentCommand command,
@@ -53,7 +55,8 @@ public sealed interface EventMeaning {
       String commentId,
       String author,
       String authorId,
-      PullRequestChange change)
+      PullRequestChange change,
+      java.time.Instant writtenAt)
       implements EventMeaning {}
 
   /** An event that starts no run, and why (a tag push, a branch deletion, another event). */

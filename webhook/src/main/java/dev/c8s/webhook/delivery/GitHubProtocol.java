@@ -126,6 +126,11 @@ public class GitHubProtocol implements ProviderProtocol {
     return BUILT_ACTIONS;
   }
 
+  /** Where the author of a pull request event is: who caused it, else who opened it. */
+  protected String[] authorPaths() {
+    return new String[] {"sender.login", "pull_request.user.login"};
+  }
+
   /** {@link #builtActions()} for people. */
   protected String builtActionsText() {
     return "opened, synchronize and reopened";
@@ -149,7 +154,7 @@ public class GitHubProtocol implements ProviderProtocol {
             Payloads.firstText(payload, "pull_request.base.repo.full_name", "repository.full_name"),
             number.canConvertToLong() ? "refs/pull/" + number.asLong() + "/head" : null,
             Payloads.firstText(payload, "pull_request.html_url"),
-            Payloads.firstText(payload, "sender.login", "pull_request.user.login")));
+            Payloads.firstText(payload, authorPaths())));
   }
 
   /**
@@ -184,7 +189,8 @@ public class GitHubProtocol implements ProviderProtocol {
         Payloads.requiredId(payload, "comment.id", ""),
         login,
         login,
-        null);
+        null,
+        Payloads.instant(payload, "comment.created_at"));
   }
 
   /** The pull request as the API's {@code GET /repos/{owner}/{repo}/pulls/{number}} shows it. */

@@ -177,6 +177,7 @@ public class GitLabProtocol implements ProviderProtocol {
         Payloads.requiredId(note, "id", "object_attributes."),
         Payloads.requiredText(payload, "user.username"),
         Payloads.requiredId(payload.path("user"), "id", "user."),
-        change);
+        change,
+        Payloads.instant(note, "created_at"));
   }
 }

@@ -53,6 +53,16 @@ public class GiteaProtocol extends GitHubProtocol {
     return BUILT;
   }
 
+  /**
+   * Who opened the pull request: on Gitea a user with read access only may open one from the
+   * repository itself (AGit, {@code refs/for/<branch>}), so that user's rights decide whether it is
+   * trusted ({@link PullRequestTrust}).
+   */
+  @Override
+  protected String[] authorPaths() {
+    return new String[] {"pull_request.user.login", "sender.login"};
+  }
+
   @Override
   protected String builtActionsText() {
     return "opened, synchronized and reopened";

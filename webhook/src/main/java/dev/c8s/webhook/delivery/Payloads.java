@@ -58,6 +58,29 @@ final class Payloads {
     return node;
   }
 
+  private static final java.time.format.DateTimeFormatter GITLAB_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", java.util.Locale.ROOT);
+
+  /**
+   * The time at {@code path}: ISO 8601 with a zone (GitHub, Gitea, Bitbucket, newer GitLab) or
+   * GitLab's {@code 2015-05-17 18:21:36 UTC}; null when absent or unreadable.
+   */
+  static java.time.Instant instant(JsonNode payload, String path) {
+    String text = firstText(payload, path);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException notIso) {
+      try {
+        return java.time.ZonedDateTime.parse(text, GITLAB_TIME).toInstant();
+      } catch (java.time.format.DateTimeParseException notGitLab) {
+        return null;
+      }
+    }
+  }
+
   /** Whether {@code sha} is all zeros: providers report a deleted branch's new SHA so. */
   static boolean isZeroSha(String sha) {
     return ZEROS.matcher(sha).matches();

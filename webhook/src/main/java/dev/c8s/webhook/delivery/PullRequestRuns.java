@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +33,18 @@ public class PullRequestRuns {
         .toList();
   }
 
-  /** Approves the held runs of the pull request's {@code head} in {@code user}'s name. */
+  /**
+   * Approves, in {@code user}'s name, the held runs of the pull request's {@code head} that existed
+   * when the approval was written ({@code writtenAt}): a run created after it is of a commit nobody
+   * looked at.
+   */
   public List<RunRef> approve(
-      RepositoryConnection connection, long number, String head, String user) {
+      RepositoryConnection connection, long number, String head, String user, Instant writtenAt) {
     String approval =
         client.getKubernetesSerialization().asJson(Map.of("spec", Map.of("approvedBy", user)));
     return of(connection, number).stream()
         .filter(run -> head.equals(run.getSpec().getCommit()))
+        .filter(run -> createdBy(run, writtenAt))
         .filter(run -> !ended(run) && run.getSpec().awaitsApproval())
         .map(run -> patch(run, approval))
         .toList();
@@ -51,6 +58,20 @@ public class PullRequestRuns {
                 head.equals(run.getSpec().getCommit())
                     && !run.getSpec().secretsWithheld()
                     && !run.getSpec().awaitsApproval());
+  }
+
+  /** Whether a run of {@code head} existed when the approval was written. */
+  public boolean headSeenBefore(
+      RepositoryConnection connection, long number, String head, Instant writtenAt) {
+    return of(connection, number).stream()
+        .anyMatch(run -> head.equals(run.getSpec().getCommit()) && createdBy(run, writtenAt));
+  }
+
+  private static boolean createdBy(PipelineRun run, Instant writtenAt) {
+    String created = run.getMetadata().getCreationTimestamp();
+    // Kubernetes stores whole seconds: a run created in the comment's second counts.
+    return created != null
+        && !Instant.parse(created).isAfter(writtenAt.truncatedTo(ChronoUnit.SECONDS));
   }
 
   private List<PipelineRun> of(RepositoryConnection connection, long number) {

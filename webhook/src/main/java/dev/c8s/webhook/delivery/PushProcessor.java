@@ -29,11 +29,42 @@ public class PushProcessor {
   private static final Logger LOG = Logger.getLogger(PushProcessor.class);
   private final KubernetesClient client;
   private final RunCreator creator;
+  private final PullRequestTrust trust;
   private final PipelineRunValidator validator = new PipelineRunValidator();
 
-  public PushProcessor(KubernetesClient client, RunCreator creator) {
+  public PushProcessor(KubernetesClient client, RunCreator creator, PullRequestTrust trust) {
     this.client = client;
     this.creator = creator;
+    this.trust = trust;
+  }
+
+  /**
+   * The runs of a pull request's head, for each connection as far as it trusts the pull request
+   * ({@link PullRequestTrust}).
+   *
+   * @throws MalformedPayloadException when the pull request cannot form a valid run
+   */
+  public Result processPullRequest(
+      List<RepositoryConnection> connections,
+      EventMeaning.PullRequestChange change,
+      String deliveryId,
+      String provider,
+      Instant now)
+      throws MalformedPayloadException {
+    Result all = new Result(List.of(), 0, List.of(), List.of(), List.of());
+    for (RepositoryConnection connection : connections) {
+      EventMeaning.PullRequestChange trusted = trust.check(connection, change);
+      Result one =
+          process(
+              List.of(connection),
+              List.of(Build.of(trusted)),
+              trusted.author(),
+              deliveryId,
+              provider,
+              now);
+      all = all.and(one);
+    }
+    return all;
   }
 
   /**
@@ -45,7 +76,24 @@ public class PushProcessor {
       int created,
       List<String> skipped,
       List<String> refused,
-      List<String> unavailable) {}
+      List<String> unavailable) {
+
+    /** This result and {@code other}, for deliveries handled one connection at a time. */
+    Result and(Result other) {
+      return new Result(
+          concat(runs, other.runs),
+          created + other.created,
+          concat(skipped, other.skipped),
+          concat(refused, other.refused),
+          concat(unavailable, other.unavailable));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+      List<T> both = new ArrayList<>(a);
+      both.addAll(b);
+      return List.copyOf(both);
+    }
+  }
 
   /** One planned run with its fallback name for a hash clash. */
   private record Planned(PipelineRun run, PipelineRun longerNamed) {}

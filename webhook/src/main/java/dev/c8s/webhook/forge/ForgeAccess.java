@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -97,7 +96,7 @@ public class ForgeAccess {
               });
       case BITBUCKET -> {
         int slash = path.indexOf('/');
-        String query = "user.uuid=\"" + user + "\"";
+        String query = "user.uuid=\"" + user.replace("\"", "") + "\"";
         yield read(
             repository,
             credentials,
@@ -110,8 +109,12 @@ public class ForgeAccess {
                 + encode(query),
             "a token of a repository admin (Bitbucket shows repository permissions to admins only)",
             body -> {
+              // The filtered list, checked again: never another user's permission.
               JsonNode first = body.path("values").path(0);
-              String permission = first.path("permission").asText("none");
+              String permission =
+                  user.equals(first.path("user").path("uuid").asText())
+                      ? first.path("permission").asText("none")
+                      : "none";
               return WRITERS.contains(permission)
                   ? new WriteAccess.Granted(permission)
                   : new WriteAccess.Denied(
@@ -121,39 +124,36 @@ public class ForgeAccess {
     };
   }
 
+  /** A pull request read from the API, or why not and whether asking again may help. */
+  public record PullRequestLookup(JsonNode pullRequest, String failure, boolean retry) {}
+
   /**
    * The pull request {@code number} as GitHub's and Gitea's {@code GET
-   * /repos/{owner}/{repo}/pulls/{number}} show it, or empty with the reason in {@code failure}.
+   * /repos/{owner}/{repo}/pulls/{number}} show it.
    */
-  public Optional<JsonNode> pullRequest(
-      ForgeRepository repository,
-      ForgeCredentials credentials,
-      long number,
-      StringBuilder failure) {
+  public PullRequestLookup pullRequest(
+      ForgeRepository repository, ForgeCredentials credentials, long number) {
+    String name = repository.provider().name();
     try {
       HttpResponse<String> response =
           get(
               repository,
               credentials,
               repository.api() + "/repos/" + repository.path() + "/pulls/" + number);
-      if (response.statusCode() == 200) {
-        return Optional.of(json.readTree(response.body()));
+      int status = response.statusCode();
+      if (status == 200) {
+        return new PullRequestLookup(json.readTree(response.body()), null, false);
       }
-      failure
-          .append("GitHub answered ")
-          .append(response.statusCode())
-          .append(" for pull request #")
-          .append(number);
+      return new PullRequestLookup(
+          null,
+          name + " answered " + status + " for pull request #" + number,
+          status == 429 || status >= 500);
     } catch (IOException e) {
-      failure
-          .append(repository.provider().name())
-          .append(" could not be reached: ")
-          .append(e.getMessage());
+      return new PullRequestLookup(null, name + " could not be reached: " + e.getMessage(), true);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      failure.append("interrupted");
+      return new PullRequestLookup(null, "interrupted", true);
     }
-    return Optional.empty();
   }
 
   private interface Reading {
@@ -173,8 +173,8 @@ public class ForgeAccess {
       if (status == 200) {
         return reading.of(json.readTree(response.body()));
       }
-      if (status == 404) {
-        // GitHub and GitLab answer 404 for a user who is no collaborator or member.
+      if (status == 404 && refusesUnknownUsers(repository, response.body())) {
+        // GitLab and Gitea answer 404 for a user who is no member or collaborator.
         return new WriteAccess.Denied(
             name + " knows no access of that user to " + repository.path());
       }
@@ -197,6 +197,19 @@ public class ForgeAccess {
       Thread.currentThread().interrupt();
       return new WriteAccess.Unknown("interrupted", true);
     }
+  }
+
+  /**
+   * Whether a 404 means "no such member": GitLab's members API (unless the project itself is not
+   * found) and Gitea's. GitHub answers 200 with "none" or "read" for a stranger, so its 404 means
+   * the token cannot see the repository; Bitbucket answers an empty list.
+   */
+  private static boolean refusesUnknownUsers(ForgeRepository repository, String body) {
+    return switch (repository.provider()) {
+      case GITLAB -> body == null || !body.contains("Project Not Found");
+      case GITEA -> true;
+      case GITHUB, BITBUCKET -> false;
+    };
   }
 
   private HttpResponse<String> get(

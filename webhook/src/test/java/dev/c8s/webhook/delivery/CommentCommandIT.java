@@ -25,6 +25,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -113,7 +114,8 @@ class CommentCommandIT {
         .set("/issue/number", 2)
         .set("/issue/pull_request", PULL_REQUEST_LINK)
         .set("/comment/id", id)
-        .set("/comment/body", body);
+        .set("/comment/body", body)
+        .set("/comment/created_at", Instant.now().plusSeconds(1).toString());
   }
 
   /** What GitHub's API shows for the pull request: the object its webhook payload carries too. */
@@ -156,6 +158,62 @@ class CommentCommandIT {
     assertThat(approved.getSpec().awaitsApproval()).isFalse();
     assertThat(forge.received("GET", ".*/collaborators/Codertocat/permission")).hasSize(1);
     assertThat(forge.received("GET", ".*/pulls/2")).hasSize(1);
+  }
+
+  @Test
+  void anApprovalWrittenBeforeTheHeadsRunExistedApprovesNothing() throws Exception {
+    connect(GitProvider.GITHUB, "https://github.com/c8s-it/" + ns, spec -> {});
+    String held = github(forkPullRequest(), "pull_request").path("runs[0].name");
+    pullRequestIs(forkPullRequest());
+    permissionIs("write");
+    Fixture early = comment("/ok-to-test", 1003).set("/comment/created_at", "2019-05-15T15:20:21Z");
+
+    github(early, "issue_comment")
+        .then()
+        .statusCode(202)
+        .body("reason", containsString("existed when the comment was written"));
+
+    assertThat(cluster.run(ns, held).getSpec().awaitsApproval()).isTrue();
+    assertThat(cluster.runs(ns)).hasSize(1);
+  }
+
+  @Test
+  void retestOfAForksPullRequestLeavesTheNewRunHeldForApproval() throws Exception {
+    connect(GitProvider.GITHUB, "https://github.com/c8s-it/" + ns, spec -> {});
+    github(forkPullRequest(), "pull_request").then().statusCode(201);
+    pullRequestIs(forkPullRequest());
+    permissionIs("write");
+
+    Response retest = github(comment("/retest", 1004), "issue_comment");
+
+    retest.then().statusCode(201);
+    assertThat(cluster.run(ns, retest.path("runs[0].name")).getSpec().awaitsApproval()).isTrue();
+  }
+
+  @Test
+  void aGiteaPullRequestFromTheRepositoryItselfByAReaderIsHeldLikeAForks() {
+    String repository = "https://gitea.example.com/c8s-it/" + ns;
+    connect(GitProvider.GITEA, repository, spec -> {});
+    forge.script(
+        "GET",
+        "repoGetRepoPermissions",
+        Answer.json(200, "{\"permission\":\"read\",\"role_name\":\"read\"}"),
+        1);
+    byte[] body =
+        Fixture.of("gitea-pull-request-opened.json")
+            .replace("http://127.0.0.1:3731/c8s/demo", repository)
+            .replace("c8s/demo", "c8s-it/" + ns)
+            .bytes();
+
+    Response opened =
+        Deliveries.gitea(
+            body, Signatures.hmacSha256Hex(secret.getBytes(), body), "pull_request", "a-" + ns);
+
+    opened.then().statusCode(201);
+    PipelineRun run = cluster.run(ns, opened.path("runs[0].name"));
+    assertThat(run.getSpec().getPullRequest().fromFork()).isTrue();
+    assertThat(run.getSpec().awaitsApproval()).isTrue();
+    assertThat(forge.received("GET", ".*/collaborators/c8s/permission")).hasSize(1);
   }
 
   @Test
@@ -252,7 +310,9 @@ class CommentCommandIT {
         "GET",
         "/workspaces/{workspace}/permissions/repositories/{repo_slug}",
         Answer.json(
-            200, "{\"values\":[{\"type\":\"repository_permission\",\"permission\":\"write\"}]}"),
+            200,
+            "{\"values\":[{\"type\":\"repository_permission\",\"permission\":\"write\","
+                + "\"user\":{\"uuid\":\"{a54f16da-24e9-4d7f-a3a7-b1ba2cd98aa3}\"}}]}"),
         1);
     byte[] comment =
         Fixture.of("bitbucket-pullrequest-comment-created.json")
