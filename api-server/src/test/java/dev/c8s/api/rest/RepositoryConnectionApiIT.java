@@ -86,14 +86,14 @@ class RepositoryConnectionApiIT {
   void unknownProviderIs422NamingTheAllowedValues() {
     asAdmin()
         .contentType("application/json")
-        .body(CONNECTION.replace("\"github\"", "\"gitea\""))
+        .body(CONNECTION.replace("\"github\"", "\"gogs\""))
         .post(path(ns, "repositoryconnections"))
         .then()
         .statusCode(422)
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("spec.provider"))
-        .body("errors[0].expectedType", equalTo("one of github, gitlab, bitbucket"))
-        .body("errors[0].actualValue", equalTo("gitea"));
+        .body("errors[0].expectedType", equalTo("one of github, gitlab, bitbucket, gitea"))
+        .body("errors[0].actualValue", equalTo("gogs"));
   }
 
   @Test

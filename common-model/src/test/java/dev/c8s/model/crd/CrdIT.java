@@ -143,9 +143,9 @@ class CrdIT {
         generic(
             "RepositoryConnection",
             "bad-provider",
-            Map.of("repository", "https://gitea.example/org/app", "provider", "gitea")),
+            Map.of("repository", "https://gogs.example/org/app", "provider", "gogs")),
         "spec.provider",
-        "Unsupported value: \"gitea\"");
+        "Unsupported value: \"gogs\"");
   }
 
   @Test

@@ -133,6 +133,6 @@ class RunAndConnectionAdmissionIT {
         .body("response.status.code", equalTo(422))
         .body(
             "response.status.message",
-            equalTo("spec.provider: value \"svn\" is not one of github, gitlab, bitbucket"));
+            equalTo("spec.provider: value \"svn\" is not one of github, gitlab, bitbucket, gitea"));
   }
 }
