@@ -57,6 +57,16 @@ public class WebhookRegistrar {
               + url);
     }
     ForgeRepository repository = ForgeRepository.of(spec);
+    // Before any Secret is read: with the chart's in-cluster default, this is the answer.
+    if (!isPublic(url)) {
+      return new WebhookRegistration.NotRegistered(
+          REASON_URL_NOT_PUBLIC,
+          url
+              + " is an address inside the cluster, which "
+              + repository.provider().name().toLowerCase(Locale.ROOT)
+              + " cannot call: set the chart's webhook.externalUrl (or enable its Ingress) to the"
+              + " public address of the webhook service");
+    }
     Optional<ForgeCredentials> credentials = credentials(connection);
     if (credentials.isEmpty()) {
       return new WebhookRegistration.NotRegistered(
@@ -73,15 +83,6 @@ public class WebhookRegistrar {
           REASON_NO_SECRET,
           "spec.webhookSecretRef must name a Secret with a key \"webhook-secret\": c8s signs the"
               + " webhook with it");
-    }
-    if (!isPublic(url)) {
-      return new WebhookRegistration.NotRegistered(
-          REASON_URL_NOT_PUBLIC,
-          url
-              + " is an address inside the cluster, which "
-              + repository.provider().name().toLowerCase(Locale.ROOT)
-              + " cannot call: set the chart's webhook.externalUrl (or enable its Ingress) to the"
-              + " public address of the webhook service");
     }
     try {
       ForgeClient.Exchange listed =
