@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -27,6 +29,7 @@ public final class ControlPlane implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
   private final KubeAPIServer apiServer;
+  private final ApiAudit audit;
   private final Path workDir;
   private final Path kubeConfigFile;
   private final KubernetesClient client;
@@ -34,9 +37,10 @@ public final class ControlPlane implements AutoCloseable {
   private ServiceIdentities identities;
   private boolean closed;
 
-  private ControlPlane(KubeAPIServer apiServer, Path workDir, boolean withWorkloads)
+  private ControlPlane(KubeAPIServer apiServer, ApiAudit audit, Path workDir, boolean withWorkloads)
       throws IOException {
     this.apiServer = apiServer;
+    this.audit = audit;
     this.workDir = workDir;
     this.kubeConfigFile = workDir.resolve("kubeconfig.yaml");
     Files.writeString(kubeConfigFile, apiServer.getKubeConfigYaml());
@@ -56,9 +60,18 @@ public final class ControlPlane implements AutoCloseable {
     if (!offline && "true".equalsIgnoreCase(System.getenv("CI"))) {
       ControlPlaneBinaries.require("kube-apiserver");
     }
+    Path workDir;
+    try {
+      workDir = Files.createTempDirectory("c8s-control-plane");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> flags = new ArrayList<>();
+    ApiAudit audit = ApiAudit.configure(workDir.resolve("audit"), flags);
     KubeAPIServer server =
         new KubeAPIServer(
             KubeAPIServerConfigBuilder.anAPIServerConfig()
+                .withApiServerFlags(flags)
                 .withApiServerVersion(ControlPlaneBinaries.version())
                 // Set in code: the KUBE_API_TEST_OFFLINE_MODE variable is misparsed before 7.8.
                 .withOfflineMode(offline)
@@ -75,8 +88,7 @@ public final class ControlPlane implements AutoCloseable {
     }
     ControlPlane plane;
     try {
-      plane =
-          new ControlPlane(server, Files.createTempDirectory("c8s-control-plane"), withWorkloads);
+      plane = new ControlPlane(server, audit, workDir, withWorkloads);
     } catch (IOException | RuntimeException e) {
       server.stop();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
@@ -97,6 +109,11 @@ public final class ControlPlane implements AutoCloseable {
    */
   public KubernetesClient client() {
     return client;
+  }
+
+  /** What the API server logged of the requests c8s's ServiceAccounts made. */
+  public ApiAudit audit() {
+    return audit;
   }
 
   /** Kubeconfig YAML with admin credentials, for services under test. */

@@ -37,6 +37,9 @@ public final class PackagedService implements AutoCloseable {
     this.logStart = logStart;
   }
 
+  /** System property whose value, split at spaces, is added to every service's JVM options. */
+  public static final String JVM_OPTIONS_PROPERTY = "c8s.service.jvm-options";
+
   /**
    * Starts {@code jar} with {@code properties} as {@code -D} flags (a random HTTP port unless they
    * set one), appending its output to {@code log}.
@@ -68,6 +71,11 @@ public final class PackagedService implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add(maxHeap);
+    // For benchmarks: a profiler or GC log on the service, e.g. -XX:StartFlightRecording=...
+    String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.add("-Dquarkus.http.port=0");
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");

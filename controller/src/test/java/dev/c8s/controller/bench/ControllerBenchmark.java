@@ -46,6 +46,8 @@ public final class ControllerBenchmark {
 
   public static void main(String[] args) {
     int runs = Integer.getInteger("c8s.bench.runs", 100);
+    // 0: all runs at once (throughput); above: that many runs per second (latency under load).
+    double rate = Double.parseDouble(System.getProperty("c8s.bench.rate", "0"));
     ControlPlane plane = SharedControlPlane.get(true);
     S3ProxyServer s3 = S3ProxyServer.shared();
     KubernetesClient client = plane.client();
@@ -65,19 +67,22 @@ public final class ControllerBenchmark {
               client,
               ns,
               runs,
-              createdAt -> {
-                for (int i = 0; i < runs; i++) {
-                  client.resource(run(ns, "run-" + i)).create();
-                  createdAt.put("run-" + i, System.nanoTime() / 1_000_000);
-                }
-              },
+              createdAt ->
+                  paced(
+                      runs,
+                      rate,
+                      i -> {
+                        client.resource(run(ns, "run-" + i)).create();
+                        createdAt.put("run-" + i, System.nanoTime() / 1_000_000);
+                      }),
               process);
       reconcileTimes = readReconcileTimes(process);
     }
     String direct = plane.newNamespace("bench-direct");
     Result baseline =
-        measure(client, direct, runs, at -> createJobsDirectly(client, direct, runs, at), null);
-    System.out.println(report(runs, controller, baseline));
+        measure(
+            client, direct, runs, at -> createJobsDirectly(client, direct, runs, rate, at), null);
+    System.out.println(report(runs, rate, controller, baseline));
     System.out.println();
     System.out.println(reconcileTimes);
     plane.close();
@@ -105,11 +110,12 @@ public final class ControllerBenchmark {
     AtomicLong rss = new AtomicLong();
     try (Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(timeline)) {
       long start = System.nanoTime() / 1_000_000;
-      create.accept(createdAt);
+      // Created from a thread of its own, so memory is sampled while paced runs are still coming.
+      Thread creator = Thread.ofPlatform().name("creator").start(() -> create.accept(createdAt));
       String last = "run-%d-" + STEPS.get(STEPS.size() - 1);
       await()
           .ignoreExceptions()
-          .atMost(Duration.ofMinutes(20))
+          .atMost(Duration.ofMinutes(40))
           .pollInterval(Duration.ofMillis(200))
           .until(
               () -> {
@@ -123,6 +129,7 @@ public final class ControllerBenchmark {
                 }
                 return true;
               });
+      join(creator);
       long end = timeline.finished.values().stream().mapToLong(Long::longValue).max().orElse(start);
       List<Long> firstJob = new ArrayList<>();
       List<Long> nextJob = new ArrayList<>();
@@ -148,6 +155,15 @@ public final class ControllerBenchmark {
     }
   }
 
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** One run to the end first, so JVM start and informer sync are not measured. */
   private static void warmUp(KubernetesClient client, String ns) {
     client.resource(run(ns, "warm-up")).create();
@@ -165,10 +181,23 @@ public final class ControllerBenchmark {
 
   record Result(double runsPerSecond, Percentiles firstJob, Percentiles nextJob, long rssKib) {}
 
-  private static String report(int runs, Result controller, Result direct) {
+  /** Calls {@code create} for 0..runs-1, at once or {@code rate} times per second. */
+  private static void paced(int runs, double rate, java.util.function.IntConsumer create) {
+    long start = System.nanoTime();
+    for (int i = 0; i < runs; i++) {
+      if (rate > 0) {
+        long due = start + (long) (i * 1_000_000_000L / rate);
+        java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+      }
+      create.accept(i);
+    }
+  }
+
+  private static String report(int runs, double rate, Result controller, Result direct) {
+    String load = rate > 0 ? String.format(" at %.1f runs/s", rate) : " at once";
     return String.join(
         "\n",
-        "| " + runs + " runs × 3 steps | c8s controller | plain client creating Jobs |",
+        "| " + runs + " runs × 3 steps" + load + " | c8s controller | plain client creating Jobs |",
         "|---|---|---|",
         String.format(
             "| runs/s | %.2f | %.2f |", controller.runsPerSecond(), direct.runsPerSecond()),
@@ -188,17 +217,20 @@ public final class ControllerBenchmark {
   }
 
   private static void createJobsDirectly(
-      KubernetesClient client, String ns, int runs, Map<String, Long> createdAt) {
+      KubernetesClient client, String ns, int runs, double rate, Map<String, Long> createdAt) {
     JobSettings settings =
         new JobSettings("alpine/git:2.47.2", "curlimages/curl:8.11.1", Duration.ofHours(1));
     PipelineConfigSpec spec = config(ns).getSpec();
     // The baseline chains the same Jobs itself: the next one as soon as the previous completes.
-    for (int i = 0; i < runs; i++) {
-      PipelineRun run = run(ns, "run-" + i);
-      run.getMetadata().setUid("00000000-0000-0000-0000-" + String.format("%012d", i));
-      createdAt.put(run.getMetadata().getName(), System.nanoTime() / 1_000_000);
-      new Thread(() -> chain(client, run, spec, settings), "baseline-" + i).start();
-    }
+    paced(
+        runs,
+        rate,
+        i -> {
+          PipelineRun run = run(ns, "run-" + i);
+          run.getMetadata().setUid("00000000-0000-0000-0000-" + String.format("%012d", i));
+          createdAt.put(run.getMetadata().getName(), System.nanoTime() / 1_000_000);
+          new Thread(() -> chain(client, run, spec, settings), "baseline-" + i).start();
+        });
   }
 
   private static void chain(

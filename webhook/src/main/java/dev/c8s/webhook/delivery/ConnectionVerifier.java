@@ -44,7 +44,7 @@ public class ConnectionVerifier {
     }
     List<RepositoryConnection> verified =
         candidates.stream()
-            .filter(c -> secrets.of(c).map(s -> protocol.verify(request, s)).orElse(false))
+            .filter(c -> secrets.verifies(c, s -> protocol.verify(request, s)))
             .toList();
     return new Verification(verified, verified.isEmpty() ? "signature_mismatch" : null);
   }

@@ -6,9 +6,9 @@ import dev.c8s.model.v1alpha1.RepositoryConnection;
 import dev.c8s.model.validation.PipelineRunValidator;
 import dev.c8s.model.validation.ValidationError;
 import dev.c8s.model.validation.ValidationResult;
+import dev.c8s.webhook.connection.PipelineConfigCache;
 import dev.c8s.webhook.delivery.RunPlanner.Build;
 import dev.c8s.webhook.delivery.RunPlanner.Trigger;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -27,13 +27,13 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PushProcessor {
   private static final Logger LOG = Logger.getLogger(PushProcessor.class);
-  private final KubernetesClient client;
+  private final PipelineConfigCache configs;
   private final RunCreator creator;
   private final PullRequestTrust trust;
   private final PipelineRunValidator validator = new PipelineRunValidator();
 
-  public PushProcessor(KubernetesClient client, RunCreator creator, PullRequestTrust trust) {
-    this.client = client;
+  public PushProcessor(PipelineConfigCache configs, RunCreator creator, PullRequestTrust trust) {
+    this.configs = configs;
     this.creator = creator;
     this.trust = trust;
   }
@@ -140,8 +140,7 @@ public class PushProcessor {
         skipped.add("RepositoryConnection " + where + " names no pipelineConfigRef");
         continue;
       }
-      PipelineConfig config =
-          client.resources(PipelineConfig.class).inNamespace(namespace).withName(ref).get();
+      PipelineConfig config = configs.get(namespace, ref);
       if (config == null || config.getSpec() == null) {
         skipped.add("PipelineConfig " + namespace + "/" + ref + " does not exist");
         continue;

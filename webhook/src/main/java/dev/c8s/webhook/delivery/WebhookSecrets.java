@@ -6,10 +6,19 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Reads the {@code webhook-secret} of the Secret a RepositoryConnection names. */
+/**
+ * Reads the {@code webhook-secret} of the Secret a RepositoryConnection names, keeping each value
+ * for a short while so a busy repository's deliveries do not each read it; the webhook may only
+ * {@code get} Secrets, never watch them.
+ */
 @ApplicationScoped
 public class WebhookSecrets {
   /** The key of the webhook secret in the Secret named by {@code spec.webhookSecretRef}. */
@@ -17,14 +26,38 @@ public class WebhookSecrets {
 
   private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
   private final KubernetesClient client;
+  private final long keepNanos;
+  private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-  public WebhookSecrets(KubernetesClient client) {
+  private record Kept(byte[] value, long readAtNanos) {}
+
+  public WebhookSecrets(
+      KubernetesClient client,
+      @ConfigProperty(name = "c8s.webhook.secret-cache-ttl", defaultValue = "10s") Duration keep) {
     this.client = client;
+    this.keepNanos = keep.toNanos();
   }
 
   /**
-   * The secret of {@code connection}, or empty when it names none, or its Secret or key is missing
-   * (logged for the operator: the sender only ever sees 401); see {@link WebhookSecret#of}.
+   * Whether {@code connection}'s secret makes {@code signedWith} true. A kept value that fails is
+   * read again before the answer is no, so a rotated secret works from its first delivery; a
+   * removed or changed one stops working within the keeping time.
+   */
+  public boolean verifies(RepositoryConnection connection, Predicate<byte[]> signedWith) {
+    String key = key(connection);
+    Kept known = key == null ? null : kept.get(key);
+    if (known != null && System.nanoTime() - known.readAtNanos() < keepNanos) {
+      if (signedWith.test(known.value())) {
+        return true;
+      }
+    }
+    return of(connection).map(signedWith::test).orElse(false);
+  }
+
+  /**
+   * The secret of {@code connection} as the API server has it now, or empty when it names none, or
+   * its Secret or key is missing (logged for the operator: the sender only ever sees 401); see
+   * {@link WebhookSecret#of}.
    */
   public Optional<byte[]> of(RepositoryConnection connection) {
     String namespace = connection.getMetadata().getNamespace();
@@ -38,10 +71,21 @@ public class WebhookSecrets {
     Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
     Optional<String> value = secret == null ? Optional.empty() : WebhookSecret.of(secret);
     if (value.isEmpty()) {
+      kept.remove(namespace + "/" + name);
       LOG.warnf(
           "Secret %s/%s of RepositoryConnection %s is missing or has no key %s; deliveries refused",
           namespace, name, connection.getMetadata().getName(), KEY);
+      return Optional.empty();
     }
-    return value.map(v -> v.getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = value.get().getBytes(StandardCharsets.UTF_8);
+    kept.put(namespace + "/" + name, new Kept(bytes, System.nanoTime()));
+    return Optional.of(bytes);
+  }
+
+  private static String key(RepositoryConnection connection) {
+    String name = connection.getSpec() == null ? null : connection.getSpec().getWebhookSecretRef();
+    return name == null || name.isBlank()
+        ? null
+        : connection.getMetadata().getNamespace() + "/" + name;
   }
 }
