@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
@@ -111,10 +112,7 @@ class GiteaE2E {
               .pollInterval(Duration.ofMillis(500))
               .until(
                   () -> get(platform, ns, started.getMetadata().getName()),
-                  r ->
-                      r.getStatus() != null
-                          && r.getStatus().getPhase() != null
-                          && r.getStatus().getPhase().isTerminal());
+                  LogsArchived::endedWithLogs);
 
       assertThat(run.getStatus().getPhase())
           .as(Serialization.asYaml(run.getStatus()))

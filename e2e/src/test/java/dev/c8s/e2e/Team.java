@@ -2,6 +2,7 @@ package dev.c8s.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
@@ -145,13 +146,7 @@ final class Team implements AutoCloseable {
     return await()
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> get(run),
-            r ->
-                r != null
-                    && r.getStatus() != null
-                    && r.getStatus().getPhase() != null
-                    && r.getStatus().getPhase().isTerminal());
+        .until(() -> get(run), LogsArchived::endedWithLogs);
   }
 
   static StepStatus step(PipelineRun run, String name) {

@@ -56,6 +56,13 @@ public interface ControllerSettings {
   @WithDefault("100")
   int maxLogFollowers();
 
+  /**
+   * How many finished steps' logs are archived at once, apart from reconciliations (each reads a
+   * log from the API server or waits for its follower, and writes object storage).
+   */
+  @WithDefault("8")
+  int logArchivers();
+
   /** How often a step waiting for quota checks again. */
   @WithDefault("5s")
   Duration quotaRecheck();

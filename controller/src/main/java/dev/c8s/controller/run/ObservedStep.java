@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param jobName its Job
  * @param observation the step's state as the Job and pods report it
  * @param jobFinished whether Kubernetes itself has finished the Job
- * @param pods the Job's pods (from the cache while it runs, read fresh once it finished)
+ * @param pods the Job's pods (from the cache; read fresh once it finished if the cache has not seen
+ *     the step container end)
  */
 record ObservedStep(
     String step, String jobName, StepObservation observation, boolean jobFinished, List<Pod> pods) {

@@ -31,6 +31,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Inject RunObserver observer;
   @Inject RunActions actions;
   @Inject StepJobs jobs;
-  @Inject StepLogs logs;
+  @Inject LogArchives archives;
   @Inject Clock clock;
   @Inject ControllerSettings settings;
   @Inject RunMetrics metrics;
@@ -71,7 +72,9 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       EventSourceContext<PipelineRun> context) {
     metrics.countFrom(() -> context.getPrimaryCache().list());
     commitStatus.runsFrom(context.getPrimaryCache());
-    return RunEventSources.create(context);
+    List<EventSource<?, PipelineRun>> sources = new ArrayList<>(RunEventSources.create(context));
+    sources.add(archives.eventSource());
+    return sources;
   }
 
   @Override
@@ -102,7 +105,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       status.phase(RunPhase.Pending, RunReason.AwaitingApproval, RunApproval.waiting(run));
       return write(run, status, context);
     }
-    if (notStarted && !snapshot(run, status)) {
+    if (notStarted && !snapshot(run, status, context)) {
       return write(run, status, context);
     }
     // Observe: Jobs, pods and Jobs gone, recorded as the steps' states.
@@ -117,7 +120,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     status.ended(decision.stop()).ended(decision.skip());
     acted.starts().forEach((step, start) -> status.started(step, jobName(run, step), start));
     acted.logs().forEach(status::log);
-    status.logsSettled();
+    settleLogs(run, status, acted.archiving());
     boolean anyRunning =
         status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
     if (decision.phase() == RunPhase.Running && !anyRunning && acted.waitingForQuota()) {
@@ -138,9 +141,20 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       return UpdateControl.noUpdate();
     }
     RunStatusBuilder status = new RunStatusBuilder(run, now);
-    logs.retry(run, RunActions.awaitingLogs(run.getStatus(), Set.of())).forEach(status::log);
-    status.logsSettled();
+    actions.archiveRemaining(run, run.getStatus(), Set.of()).forEach(status::log);
+    settleLogs(run, status, archives.underWay(run));
     return retryLogsLater(write(run, status, context), status, now);
+  }
+
+  /** Marks logs still being archived, or settled; what is kept about a settled run is dropped. */
+  private void settleLogs(PipelineRun run, RunStatusBuilder status, boolean archiving) {
+    if (archiving) {
+      status.archiving();
+    }
+    status.logsSettled(archives.nothingStored(run));
+    if (!RunStatusBuilder.logsPending(status.build())) {
+      archives.settled(run);
+    }
   }
 
   /** When to come back: soon after a refused Job, at the quota recheck, or at the next deadline. */
@@ -206,9 +220,13 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   }
 
   /** Takes the PipelineConfig's spec into the run; false (and the run failed) when it cannot. */
-  private boolean snapshot(PipelineRun run, RunStatusBuilder status) {
+  private boolean snapshot(PipelineRun run, RunStatusBuilder status, Context<PipelineRun> context) {
     String ref = run.getSpec().getPipelineConfigRef();
-    PipelineConfig config = jobs.pipelineConfig(run.getMetadata().getNamespace(), ref);
+    String namespace = run.getMetadata().getNamespace();
+    // Missing from the cache is not enough: a config created moments ago may not be there yet.
+    PipelineConfig config =
+        RunEventSources.pipelineConfig(context, namespace, ref)
+            .orElseGet(() -> jobs.pipelineConfig(namespace, ref));
     if (config == null || config.getSpec() == null) {
       String message =
           "PipelineConfig \""

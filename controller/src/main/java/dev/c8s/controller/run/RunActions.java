@@ -30,14 +30,16 @@ import java.util.function.Supplier;
 class RunActions {
   @Inject StepJobs jobs;
   @Inject StepLogs logs;
+  @Inject LogArchives archives;
 
   /**
    * What the actions came to.
    *
    * @param starts how starting each launched step went, in launch order
    * @param logs what came of archiving logs
+   * @param archiving whether logs of the run are still being archived apart from the pass
    */
-  record Outcome(Map<String, StepStart> starts, List<LogResult> logs) {
+  record Outcome(Map<String, StepStart> starts, List<LogResult> logs, boolean archiving) {
     boolean waitingForQuota() {
       return starts.values().stream().anyMatch(StepStart.WaitingForQuota.class::isInstance);
     }
@@ -78,15 +80,35 @@ class RunActions {
       stop(run, step(observed, stop.step()), seen).ifPresent(logResults::add);
     }
     Map<String, StepStart> starts = start(run, observed, seen, decision.start(), context);
-    // Archiving comes after the next Jobs are created, so log size never delays the pipeline.
+    // Logs are archived apart from the pass, after the next Jobs exist: neither the pipeline nor
+    // the status waits for a log or for object storage.
+    Set<String> handled = new HashSet<>();
+    logResults.forEach(r -> handled.add(r.step()));
+    finished.forEach(
+        (step, pod) -> {
+          handled.add(step.getName());
+          archives.start(run, step.getName(), () -> logs.archiveOrDefer(run, step, pod));
+        });
+    logResults.addAll(archiveRemaining(run, observed, handled));
+    return new Outcome(starts, logResults, archives.underWay(run));
+  }
+
+  /**
+   * Collects the run's archives that finished, and, while its logs are pending, starts archiving
+   * again the finished steps' logs that are neither under way nor {@code handled}: refused by
+   * object storage, or interrupted by a restart of the controller.
+   */
+  List<LogResult> archiveRemaining(PipelineRun run, PipelineRunStatus status, Set<String> handled) {
+    List<LogResult> results = archives.finished(run);
     if (RunStatusBuilder.logsPending(run.getStatus())) {
-      Set<String> handled = new HashSet<>();
-      logResults.forEach(r -> handled.add(r.step()));
-      finished.keySet().forEach(s -> handled.add(s.getName()));
-      logResults.addAll(logs.retry(run, awaitingLogs(observed, handled)));
+      Set<String> skip = new HashSet<>(handled);
+      results.forEach(r -> skip.add(r.step()));
+      skip.addAll(archives.nothingStored(run));
+      for (Step step : awaitingLogs(status, skip)) {
+        archives.start(run, step.getName(), () -> logs.retry(run, step));
+      }
     }
-    finished.forEach((step, pod) -> logResults.add(logs.archiveOrDefer(run, step, pod)));
-    return new Outcome(starts, logResults);
+    return results;
   }
 
   /** The steps of {@code status} still waiting for their logs, except {@code handled}. */

@@ -3,6 +3,7 @@ package dev.c8s.controller.run;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.model.engine.StepReason;
 import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -18,18 +19,21 @@ import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The caches a run's reconciliation reads instead of asking the API server each time: the run's
- * Jobs, and the ResourceQuotas and RepositoryConnections of its namespace.
+ * Jobs and pods, and the PipelineConfigs, ResourceQuotas and RepositoryConnections of its
+ * namespace.
  */
 final class RunEventSources {
   private static final String JOBS = "step-jobs";
   private static final String QUOTAS = "resource-quotas";
   private static final String CONNECTIONS = "repository-connections";
   private static final String PODS = "step-pods";
+  private static final String CONFIGS = "pipeline-configs";
 
   private RunEventSources() {}
 
@@ -69,8 +73,16 @@ final class RunEventSources {
             .withSecondaryToPrimaryMapper(RunEventSources::runOfPod)
             .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
             .build();
+    // Read when a run starts (its snapshot); a change needs no reconciliation of runs.
+    var configs =
+        InformerEventSourceConfiguration.from(PipelineConfig.class, PipelineRun.class)
+            .withName(CONFIGS)
+            .withSecondaryToPrimaryMapper(c -> Set.of())
+            .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
+            .build();
     return List.of(
         new InformerEventSource<>(jobs, context),
+        new InformerEventSource<>(configs, context),
         new InformerEventSource<>(pods, context),
         new InformerEventSource<>(quotas, context),
         new InformerEventSource<>(connections, context));
@@ -93,6 +105,15 @@ final class RunEventSources {
     Map<String, String> annotations = pod.getMetadata().getAnnotations();
     String run = annotations == null ? null : annotations.get(StepJobFactory.RUN_ANNOTATION);
     return run == null ? Set.of() : Set.of(new ResourceID(run, pod.getMetadata().getNamespace()));
+  }
+
+  /** The cached PipelineConfig {@code namespace/name}, if the cache holds it. */
+  static Optional<PipelineConfig> pipelineConfig(
+      Context<PipelineRun> context, String namespace, String name) {
+    var source =
+        (InformerEventSource<PipelineConfig, PipelineRun>)
+            context.eventSourceRetriever().getEventSourceFor(PipelineConfig.class, CONFIGS);
+    return source.get(new ResourceID(name, namespace));
   }
 
   static List<RepositoryConnection> connections(Context<PipelineRun> context, String namespace) {

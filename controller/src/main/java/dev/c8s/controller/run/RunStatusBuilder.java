@@ -5,6 +5,7 @@ import dev.c8s.model.engine.RunReason;
 import dev.c8s.model.engine.StepReason;
 import dev.c8s.model.v1alpha1.Condition;
 import dev.c8s.model.v1alpha1.ConditionStatus;
+import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The only writer of {@code PipelineRun.status}: starts from the stored status, applies what was
@@ -38,10 +40,13 @@ public final class RunStatusBuilder {
    * False while it is retried ({@code ObjectStorageUnavailable}) or given up ({@code LogsLost}),
    * True when all arrived.
    */
-  public static final String LOGS_ARCHIVED = "LogsArchived";
+  public static final String LOGS_ARCHIVED = LogsArchived.TYPE;
+
+  /** Reason of {@link #LOGS_ARCHIVED}=Unknown while finished steps' logs are being archived. */
+  public static final String ARCHIVING = LogsArchived.ARCHIVING;
 
   /** Reason of {@link #LOGS_ARCHIVED}=False while object storage refuses a log. */
-  public static final String STORAGE_UNAVAILABLE = "ObjectStorageUnavailable";
+  public static final String STORAGE_UNAVAILABLE = LogsArchived.STORAGE_UNAVAILABLE;
 
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
@@ -119,7 +124,7 @@ public final class RunStatusBuilder {
           setCondition(
               LOGS_ARCHIVED,
               ConditionStatus.FALSE,
-              "LogsLost",
+              LogsArchived.LOGS_LOST,
               "step " + lost.step() + ": " + lost.message());
         }
       }
@@ -129,10 +134,48 @@ public final class RunStatusBuilder {
 
   /** After a retry: True once no finished step still waits for its log. */
   public RunStatusBuilder logsSettled() {
-    if (logsPending(status) && awaitingLogs().isEmpty()) {
-      setCondition(LOGS_ARCHIVED, ConditionStatus.TRUE, "Archived", "every step's log is archived");
+    return logsSettled(Set.of());
+  }
+
+  /**
+   * True once no finished step still waits for its log, counting {@code nothingStored} (steps whose
+   * archive found no container that ran) as settled.
+   */
+  RunStatusBuilder logsSettled(Set<String> nothingStored) {
+    if (logsPending(status) && awaitingLogs().stream().allMatch(nothingStored::contains)) {
+      setCondition(
+          LOGS_ARCHIVED,
+          ConditionStatus.TRUE,
+          LogsArchived.ARCHIVED,
+          "every step's log is archived");
     }
     return this;
+  }
+
+  /**
+   * While finished steps' logs are being archived apart from the pass: {@link #LOGS_ARCHIVED} is
+   * Unknown ({@link #ARCHIVING}), so a controller started after a crash archives them again. A
+   * refusal or loss reported in the condition stays.
+   */
+  RunStatusBuilder archiving() {
+    Condition logs = condition(LOGS_ARCHIVED);
+    if (!deferredThisPass && (logs == null || logs.getStatus() != ConditionStatus.FALSE)) {
+      setCondition(
+          LOGS_ARCHIVED,
+          ConditionStatus.UNKNOWN,
+          ARCHIVING,
+          "finished steps' logs are being archived");
+    }
+    return this;
+  }
+
+  private Condition condition(String type) {
+    return status.getConditions() == null
+        ? null
+        : status.getConditions().stream()
+            .filter(c -> type.equals(c.getType()))
+            .findFirst()
+            .orElse(null);
   }
 
   /** The names of finished steps that ran a Job but have no archived log yet. */
@@ -151,16 +194,9 @@ public final class RunStatusBuilder {
             .toList();
   }
 
-  /** Whether {@code status} has step logs waiting for object storage to come back. */
+  /** Whether {@code status} has step logs still to archive: being archived, or retried. */
   public static boolean logsPending(PipelineRunStatus status) {
-    return status != null
-        && status.getConditions() != null
-        && status.getConditions().stream()
-            .anyMatch(
-                c ->
-                    LOGS_ARCHIVED.equals(c.getType())
-                        && c.getStatus() == ConditionStatus.FALSE
-                        && STORAGE_UNAVAILABLE.equals(c.getReason()));
+    return LogsArchived.pending(status);
   }
 
   /** What came of starting a step: running under its Job, waiting for quota, or refused. */

@@ -54,8 +54,10 @@ public class StepJobs {
   ObservedStep observe(Job job, Step step, List<Pod> cachedPods) {
     reservations.observed(job);
     boolean jobFinished = StepObservation.finished(job);
-    // A finished Job's pods are read fresh for the final exit code; a running one's from the cache.
-    List<Pod> pods = jobFinished ? podsOf(job) : cachedPods;
+    // A finished Job's exit code comes from its cached pod when the cache has seen the step
+    // container end; only a cache that lags behind the Job costs a read from the API server.
+    List<Pod> pods =
+        jobFinished && !StepObservation.stepEnded(cachedPods) ? podsOf(job) : cachedPods;
     return new ObservedStep(
         step.getName(),
         job.getMetadata().getName(),

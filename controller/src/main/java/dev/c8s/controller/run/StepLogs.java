@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -86,29 +85,24 @@ public class StepLogs {
   }
 
   /**
-   * Tries again to archive the logs of the finished {@code steps} that object storage refused
-   * earlier, from their pods (kept for the Job's TTL); a step whose pod is gone and left nothing
+   * Tries again to archive the log of the finished {@code step} that was refused or interrupted
+   * earlier, from its pod (kept for the Job's TTL); a step whose pod is gone and left nothing
    * stored is lost.
    */
-  List<LogResult> retry(PipelineRun run, List<Step> steps) {
-    String namespace = run.getMetadata().getNamespace();
-    List<LogResult> results = new ArrayList<>();
-    for (Step step : steps) {
-      String name = step.getName();
-      List<Pod> pods =
-          jobs.podsOfJob(namespace, KubernetesNames.jobName(run.getMetadata().getName(), name));
-      if (pods.isEmpty()) {
-        results.add(
-            archiveWithoutPodOrDefer(run, name)
-                .orElseGet(
-                    () ->
-                        new LogResult.Lost(
-                            name, "its pod was gone before object storage accepted the log")));
-      } else {
-        results.add(archiveOrDefer(run, step, pods.get(0)));
-      }
+  LogResult retry(PipelineRun run, Step step) {
+    String name = step.getName();
+    List<Pod> pods =
+        jobs.podsOfJob(
+            run.getMetadata().getNamespace(),
+            KubernetesNames.jobName(run.getMetadata().getName(), name));
+    if (pods.isEmpty()) {
+      return archiveWithoutPodOrDefer(run, name)
+          .orElseGet(
+              () ->
+                  new LogResult.Lost(
+                      name, "its pod was gone before object storage accepted the log"));
     }
-    return results;
+    return archiveOrDefer(run, step, pods.get(0));
   }
 
   /** Stores a finished step's masked log; the result also carries its uploaded artifacts. */

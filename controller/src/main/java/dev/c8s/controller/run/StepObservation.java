@@ -98,6 +98,11 @@ public record StepObservation(
         .findFirst();
   }
 
+  /** Whether one of {@code pods} shows the step container terminated (its exit code known). */
+  public static boolean stepEnded(List<Pod> pods) {
+    return stepTermination(pods).isPresent();
+  }
+
   private static Optional<ContainerStateTerminated> stepTermination(List<Pod> pods) {
     return pods.stream()
         .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)

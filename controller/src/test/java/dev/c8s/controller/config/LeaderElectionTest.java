@@ -95,6 +95,11 @@ class LeaderElectionTest {
       }
 
       @Override
+      public int logArchivers() {
+        return 8;
+      }
+
+      @Override
       public boolean reportCommitStatus() {
         return false;
       }

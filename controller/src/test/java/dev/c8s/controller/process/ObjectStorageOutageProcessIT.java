@@ -46,7 +46,17 @@ class ObjectStorageOutageProcessIT {
       // "slow" runs 8 s under kwok, "after" 1 s: on time is well inside a minute
       progress.assertSucceedsWithin(Duration.ofSeconds(60));
       long finishedMs = (System.nanoTime() - outageStart) / 1_000_000;
-      PipelineRun done = run(plane, progress);
+      // Logs are archived apart from the steps: the refusal shows once the archives have tried.
+      PipelineRun done =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(250))
+              .until(
+                  () -> run(plane, progress),
+                  r ->
+                      logsCondition(r)
+                          .map(c -> c.getStatus() == ConditionStatus.FALSE)
+                          .orElse(false));
       for (String step : new String[] {"slow", "after"}) {
         StepStatus status = step(done, step);
         assertThat(status.getPhase()).as(step).isEqualTo(StepPhase.Succeeded);

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.c8s.controller.ControlPlaneResource;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.model.v1alpha1.C8s;
-import dev.c8s.model.v1alpha1.ConditionStatus;
+import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.Matrix;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
@@ -87,13 +87,10 @@ class PipelineRunReconcilerIT {
     assertThat(run.getStatus().getCompletionTime()).isNotNull();
     assertThat(run.getStatus().getPipelineSpec().getSteps()).hasSize(3);
     assertThat(run.getStatus().getConditions())
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.getType()).isEqualTo("Succeeded");
-              assertThat(c.getStatus()).isEqualTo(ConditionStatus.TRUE);
-              assertThat(c.getReason()).isEqualTo("AllStepsSucceeded");
-            });
+        .extracting(c -> c.getType() + "=" + c.getStatus() + " " + c.getReason())
+        .containsExactly(
+            "Succeeded=TRUE AllStepsSucceeded", "LogsArchived=TRUE " + LogsArchived.ARCHIVED);
+    assertThat(run.getStatus().getSteps()).allMatch(s -> s.getLogUrl() != null);
     StepStatus test = stepOf(run, "test");
     StepStatus build = stepOf(run, "build");
     assertThat(build.getStartTime()).isAfterOrEqualTo(test.getCompletionTime());

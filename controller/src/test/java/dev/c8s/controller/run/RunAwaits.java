@@ -3,6 +3,7 @@ package dev.c8s.controller.run;
 import static org.awaitility.Awaitility.await;
 
 import dev.c8s.model.v1alpha1.C8s;
+import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.StepStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -33,10 +34,13 @@ public final class RunAwaits {
             r -> r != null && condition.test(r));
   }
 
-  /** Polls the run until it has ended, whatever the outcome. */
+  /**
+   * Polls the run until it has ended, whatever the outcome, and no log of it is still being
+   * archived (logs are archived after their steps end).
+   */
   public static PipelineRun ended(
       KubernetesClient client, String namespace, String name, Duration atMost) {
-    return until(client, namespace, name, atMost, RunAwaits::isTerminal);
+    return until(client, namespace, name, atMost, LogsArchived::endedWithLogs);
   }
 
   public static boolean isTerminal(PipelineRun run) {

@@ -85,7 +85,7 @@ class TransientApiErrorsIT {
         .containsExactlyInAnyOrder("flaky-1-build", "flaky-1-test");
     assertThat(done.getStatus().getConditions())
         .extracting(Condition::getType)
-        .containsExactly(RunStatusBuilder.SUCCEEDED);
+        .containsExactly(RunStatusBuilder.SUCCEEDED, RunStatusBuilder.LOGS_ARCHIVED);
   }
 
   @Test

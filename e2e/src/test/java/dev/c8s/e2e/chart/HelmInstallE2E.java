@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.c8s.e2e.GitHubPush;
 import dev.c8s.e2e.TestObjects;
+import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
@@ -253,9 +254,7 @@ class HelmInstallE2E {
   }
 
   private static boolean terminal(PipelineRun run) {
-    return run.getStatus() != null
-        && run.getStatus().getPhase() != null
-        && run.getStatus().getPhase().isTerminal();
+    return LogsArchived.endedWithLogs(run);
   }
 
   private static String checkoutStep() {

@@ -3,6 +3,7 @@ package dev.c8s.e2e.chart;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.c8s.e2e.GitHubPush;
+import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
@@ -111,11 +112,7 @@ final class LocalDemo implements AutoCloseable {
                   }
                   return now;
                 },
-                r ->
-                    r != null
-                        && r.getStatus() != null
-                        && r.getStatus().getPhase() != null
-                        && r.getStatus().getPhase().isTerminal());
+                LogsArchived::endedWithLogs);
     if (run.getStatus().getPhase() != RunPhase.Succeeded) {
       throw new IllegalStateException(
           "the demo run ended " + run.getStatus().getPhase() + ":\n" + Serialization.asYaml(run));
