@@ -27,13 +27,9 @@ final class RunLabels {
         .resourceOperations()
         .resourcePatch(
             run,
+            // Through the run itself: patching by name alone makes fabric8 GET the run first.
             r ->
-                context
-                    .getClient()
-                    .resources(PipelineRun.class)
-                    .inNamespace(r.getMetadata().getNamespace())
-                    .withName(r.getMetadata().getName())
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch),
+                context.getClient().resource(r).patch(PatchContext.of(PatchType.JSON_MERGE), patch),
             context.eventSourceRetriever().getControllerEventSource());
   }
 }

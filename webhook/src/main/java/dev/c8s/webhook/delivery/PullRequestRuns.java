@@ -97,13 +97,11 @@ public class PullRequestRuns {
         && run.getStatus().getPhase().isTerminal();
   }
 
-  /** A merge patch without resourceVersion, as kubectl sends: the controller's writes race none. */
+  /**
+   * A merge patch without resourceVersion, as kubectl sends: the controller's writes race none.
+   * Patched through the listed run, not by name: by name alone fabric8 GETs the run first.
+   */
   private RunRef patch(PipelineRun run, String patch) {
-    return RunRef.of(
-        client
-            .resources(PipelineRun.class)
-            .inNamespace(run.getMetadata().getNamespace())
-            .withName(run.getMetadata().getName())
-            .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    return RunRef.of(client.resource(run).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
   }
 }

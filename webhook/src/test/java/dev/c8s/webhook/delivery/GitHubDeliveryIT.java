@@ -2,6 +2,7 @@ package dev.c8s.webhook.delivery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,10 +32,16 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +113,44 @@ class GitHubDeliveryIT {
     assertThat(last.getType()).isEqualTo("push");
     assertThat(last.getCommit()).isEqualTo(SHA);
     assertThat(last.getTimestamp()).isBetween(before, Instant.now());
+  }
+
+  @Test
+  void lastEventAfterABurstOfConcurrentDeliveriesIsTheNewestDeliverysCommit() throws Exception {
+    // Ten deliveries at once: their lastEvent writes are coalesced (LastEventRecorder) and race.
+    try (ExecutorService senders = Executors.newFixedThreadPool(4)) {
+      List<Future<Integer>> answers =
+          IntStream.range(0, 10)
+              .mapToObj(i -> commit(i))
+              .map(c -> senders.submit(() -> send(push().set("/after", c).bytes())))
+              .toList();
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get()).isEqualTo(201);
+      }
+    }
+    Instant newestAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String newest = commit(99);
+    assertThat(send(push().set("/after", newest).bytes())).isEqualTo(201);
+
+    // Held for two write intervals: no older event's write may land after the newest one's.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .during(Duration.ofSeconds(2))
+        .until(
+            () ->
+                newest.equals(
+                    cluster.connection(ns, "app").getStatus().getLastEvent().getCommit()));
+    LastEvent last = cluster.connection(ns, "app").getStatus().getLastEvent();
+    assertThat(last.getType()).isEqualTo("push");
+    assertThat(last.getTimestamp()).isAfterOrEqualTo(newestAt);
+  }
+
+  private static String commit(int i) {
+    return String.format("%08x", i) + SHA.substring(8);
+  }
+
+  private int send(byte[] body) {
+    return send(body, "push", UUID.randomUUID().toString()).statusCode();
   }
 
   @Test

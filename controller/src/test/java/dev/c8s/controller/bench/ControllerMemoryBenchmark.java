@@ -1,0 +1,179 @@
+package dev.c8s.controller.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.c8s.controller.process.ControllerProcess;
+import dev.c8s.controller.run.Runs;
+import dev.c8s.model.v1alpha1.LogsArchived;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RunIndexLabels;
+import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.SharedControlPlane;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The controller's memory with many runs in the cluster: heap after a full GC and RSS of the
+ * packaged controller ({@code -Xmx256m}) with 100 running runs, then with N finished ones added
+ * (copies of a real finished run's status), and the heap each finished run costs.
+ *
+ * <p>Run: {@code ./mvnw -B verify -pl controller -Pbenchmark -DskipTests
+ * -Dc8s.bench.main=dev.c8s.controller.bench.ControllerMemoryBenchmark -Dc8s.bench.runs=10000}
+ */
+public final class ControllerMemoryBenchmark {
+  private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+  private static final int RUNNING = Integer.getInteger("c8s.bench.running", 100);
+
+  private ControllerMemoryBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int finished = Integer.getInteger("c8s.bench.runs", 10_000);
+    ControlPlane plane = SharedControlPlane.get(true);
+    S3ProxyServer s3 = S3ProxyServer.shared();
+    KubernetesClient client = plane.client();
+    String ns = plane.newNamespace("memory");
+    client.resource(Runs.config(ns, "short", Runs.step("build", "sleep 0"))).create();
+    client.resource(Runs.config(ns, "long", Runs.step("build", "sleep 3600"))).create();
+    List<String> rows = new ArrayList<>();
+    try (ControllerProcess process =
+        ControllerProcess.start(
+            plane,
+            s3,
+            Path.of(System.getProperty("c8s.bench.log", "target/benchmark-controller.log")))) {
+      client.resource(Runs.run(ns, "template", "short", "main")).create();
+      PipelineRun template = awaitEnded(client, ns, "template");
+      rows.add(row("after one run", process));
+
+      for (int i = 0; i < RUNNING; i++) {
+        client.resource(Runs.run(ns, "running-" + i, "long", "main")).create();
+      }
+      await()
+          .atMost(Duration.ofMinutes(5))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> running(client, ns) >= RUNNING);
+      awaitQuiet(process);
+      Heap withRunning = heap(process);
+      rows.add(row(RUNNING + " running", process));
+
+      long start = System.nanoTime();
+      createFinished(client, ns, template, finished);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      awaitQuiet(process);
+      Heap withFinished = heap(process);
+      rows.add(row(RUNNING + " running + " + finished + " finished", process));
+      long perRun = (withFinished.usedKib() - withRunning.usedKib()) * 1024 / finished;
+      System.out.printf("%nstored %d finished runs in %.0f s%n", finished, seconds);
+      System.out.println("| controller (-Xmx256m) | heap used after full GC (MiB) | RSS (MiB) |");
+      System.out.println("|---|---|---|");
+      rows.forEach(System.out::println);
+      System.out.printf("heap per finished run: %d bytes%n", perRun);
+      System.out.println(
+          "a finished run's JSON: " + Serialization.asJson(template).length() + " bytes");
+    }
+    plane.close();
+    s3.close();
+    System.exit(0);
+  }
+
+  private static PipelineRun awaitEnded(KubernetesClient client, String ns, String name) {
+    return await()
+        .ignoreExceptions()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () -> client.resources(PipelineRun.class).inNamespace(ns).withName(name).get(),
+            LogsArchived::endedWithLogs);
+  }
+
+  private static long running(KubernetesClient client, String ns) {
+    return client
+        .resources(PipelineRun.class)
+        .inNamespace(ns)
+        .withLabel("c8s.dev/phase", RunPhase.Running.name())
+        .list()
+        .getItems()
+        .size();
+  }
+
+  /** Copies of {@code template}'s metadata, spec and final status, 8 at a time. */
+  private static void createFinished(
+      KubernetesClient client, String ns, PipelineRun template, int count) throws Exception {
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<?>> creates = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String name = String.format("finished-%05d", i);
+        creates.add(
+            pool.submit(
+                () -> {
+                  PipelineRun run = Runs.run(ns, name, "short", "main");
+                  run.getMetadata()
+                      .getLabels()
+                      .putAll(RunIndexLabels.wanted(run, RunPhase.Succeeded));
+                  PipelineRun created = client.resource(run).create();
+                  created.setStatus(template.getStatus());
+                  client.resource(created).updateStatus();
+                }));
+      }
+      for (Future<?> f : creates) {
+        f.get();
+      }
+    }
+  }
+
+  /** Waits until the controller has had nothing to reconcile for a few seconds. */
+  private static void awaitQuiet(ControllerProcess process) {
+    AtomicLong last = new AtomicLong(-1);
+    await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              long count = ReconcileTimes.parse(process.get("/q/metrics").body()).count();
+              return count == last.getAndSet(count);
+            });
+  }
+
+  private record Heap(long totalKib, long usedKib) {}
+
+  /** Heap use right after a full collection, as {@code jcmd GC.heap_info} reports it. */
+  private static Heap heap(ControllerProcess process) throws IOException, InterruptedException {
+    jcmd(process, "GC.run");
+    String info = jcmd(process, "GC.heap_info");
+    Matcher m = HEAP_USED.matcher(info);
+    if (!m.find()) {
+      throw new IllegalStateException("no heap figures in: " + info);
+    }
+    return new Heap(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+  }
+
+  private static String row(String state, ControllerProcess process)
+      throws IOException, InterruptedException {
+    Heap heap = heap(process);
+    return String.format(
+        "| %s | %.0f | %d |", state, heap.usedKib() / 1024.0, process.rssKib() / 1024);
+  }
+
+  private static String jcmd(ControllerProcess process, String command)
+      throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p =
+        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
+  }
+}
