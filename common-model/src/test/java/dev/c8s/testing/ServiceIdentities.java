@@ -55,6 +55,11 @@ public final class ServiceIdentities {
       this.component = component;
     }
 
+    /** The chart's name of the component: controller, api-server or webhook. */
+    public String component() {
+      return component;
+    }
+
     /** The chart's ServiceAccount name of this service. */
     public String serviceAccount() {
       return RELEASE + "-" + component;

@@ -110,19 +110,32 @@ public class LogArchiver {
   }
 
   /**
+   * The URL of the step's archived log if object storage holds it (a follower or an earlier pass
+   * stored it whole); object storage failing throws, so the caller retries later.
+   */
+  public Optional<String> stored(String namespace, String run, String step) {
+    String key = ObjectKeys.log(namespace, run, step);
+    try {
+      s3.headObject(r -> r.bucket(storage.logsBucket()).key(key));
+      return Optional.of(url(key));
+    } catch (NoSuchKeyException missing) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * The log of a step whose pod is gone (evicted, deleted, its node lost): the archive its follower
    * completed, else one assembled from the live segments it wrote while the step ran; empty when
    * neither exists. Object storage failing throws, so the caller retries later.
    */
   public Optional<String> archivedWithoutPod(String namespace, String run, String step) {
+    Optional<String> stored = stored(namespace, run, step);
+    if (stored.isPresent()) {
+      return stored;
+    }
+    // Not archived: assemble what the follower wrote while the step ran, if anything.
     String key = ObjectKeys.log(namespace, run, step);
     String bucket = storage.logsBucket();
-    try {
-      s3.headObject(r -> r.bucket(bucket).key(key));
-      return Optional.of(url(key));
-    } catch (NoSuchKeyException missing) {
-      // Not archived: assemble what the follower wrote while the step ran, if anything.
-    }
     LiveLogSegments live = liveSegments(namespace, run, step);
     List<String> segments = live.keys();
     if (segments.isEmpty()) {

@@ -34,6 +34,7 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     var runs =
         InformerEventSourceConfiguration.from(PipelineRun.class, PipelineConfig.class)
             .withName("runs-of-config")
+            .withItemStore(new RunSummaryItemStore())
             .withSecondaryToPrimaryMapper(
                 run ->
                     Set.of(

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,37 +20,38 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
  * Archives finished steps' logs apart from reconciliations, a few at once: a pass hands a log over
  * and goes on (the next Jobs and the status do not wait for object storage), and a finished archive
- * wakes its run, whose next pass writes the result down.
+ * wakes its run, whose next pass writes the result down and only then lets it go ({@link
+ * #written}), so a status write that fails loses nothing.
  */
 @ApplicationScoped
 class LogArchives {
   /** After object storage refused a log, how long before it is tried again. */
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-  private record Key(String runUid, String step) {}
+  /**
+   * What is kept of a run that no pass has asked about for this long is dropped (a deleted run).
+   */
+  private static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
 
-  private final Map<Key, CompletableFuture<LogResult>> work = new ConcurrentHashMap<>();
-  private final Map<Key, Instant> notBefore = new ConcurrentHashMap<>();
-
-  /** Steps of a run whose log had nothing to store, until the run's logs are settled. */
-  private final Map<String, Set<String>> nothingStored = new ConcurrentHashMap<>();
-
+  private final Map<String, RunLogs> runs = new ConcurrentHashMap<>();
   private final ExecutorService pool;
   private final Clock clock;
   private final SimpleInboundEventSource<PipelineRun> wake =
       new SimpleInboundEventSource<>("log-archives");
+  private volatile Instant lastSweep = Instant.EPOCH;
 
   @Inject
   LogArchives(ControllerSettings settings, Clock clock) {
     this.pool =
         Executors.newFixedThreadPool(
             settings.logArchivers(),
-            r -> Thread.ofPlatform().daemon().name("log-archive-", 0).unstarted(r));
+            Thread.ofPlatform().daemon().name("log-archive-", 0).factory());
     this.clock = clock;
   }
 
@@ -60,76 +62,156 @@ class LogArchives {
 
   /**
    * Starts archiving {@code step}'s log of {@code run} unless it is under way, finished and not yet
-   * collected, or refused moments ago; never blocks.
+   * written down, or refused moments ago; never blocks.
    */
   void start(PipelineRun run, String step, Supplier<LogResult> archive) {
-    Key key = new Key(run.getMetadata().getUid(), step);
-    Instant after = notBefore.get(key);
-    if (after != null && clock.instant().isBefore(after)) {
+    RunLogs logs = of(run);
+    Instant now = clock.instant();
+    Instant after = logs.notBefore.get(step);
+    if (after != null && now.isBefore(after)) {
       return;
     }
     ResourceID id = ResourceID.fromResource(run);
-    work.computeIfAbsent(
-        key,
-        k -> {
-          CompletableFuture<LogResult> future = CompletableFuture.supplyAsync(archive, pool);
-          future.whenComplete((result, failure) -> wake.propagateEvent(id));
-          return future;
-        });
-  }
-
-  /** Whether any of {@code run}'s logs is being archived now. */
-  boolean underWay(PipelineRun run) {
-    String uid = run.getMetadata().getUid();
-    return work.entrySet().stream()
-        .anyMatch(e -> e.getKey().runUid().equals(uid) && !e.getValue().isDone());
-  }
-
-  /** The results of {@code run}'s archives that finished since the last call, taken out. */
-  List<LogResult> finished(PipelineRun run) {
-    String uid = run.getMetadata().getUid();
-    List<LogResult> results = new ArrayList<>();
-    for (Map.Entry<Key, CompletableFuture<LogResult>> entry : work.entrySet()) {
-      Key key = entry.getKey();
-      if (!key.runUid().equals(uid) || !entry.getValue().isDone()) {
-        continue;
-      }
-      if (!work.remove(key, entry.getValue())) {
-        continue;
-      }
-      LogResult result = outcome(key, entry.getValue());
-      switch (result) {
-        case LogResult.Deferred deferred -> notBefore.put(key, clock.instant().plus(RETRY_AFTER));
-        case LogResult.Archived archived when archived.logUrl() == null ->
-            nothingStored.computeIfAbsent(uid, u -> ConcurrentHashMap.newKeySet()).add(key.step());
-        default -> notBefore.remove(key);
-      }
-      results.add(result);
+    try {
+      logs.work.computeIfAbsent(
+          step,
+          s -> {
+            CompletableFuture<LogResult> future = CompletableFuture.supplyAsync(archive, pool);
+            future.whenComplete((result, failure) -> wake.propagateEvent(id));
+            return future;
+          });
+      logs.notBefore.remove(step);
+    } catch (RejectedExecutionException stopping) {
+      // The controller is stopping: the run stays Archiving, and the next controller archives it.
+      logs.notBefore.put(step, now.plus(RETRY_AFTER));
     }
+  }
+
+  /**
+   * Whether anything about {@code run}'s logs is still to come besides {@code collected} (this
+   * pass's results): an archive under way or finished since, or a refused one to try again.
+   */
+  boolean outstanding(PipelineRun run, List<LogResult> collected) {
+    RunLogs logs = runs.get(run.getMetadata().getUid());
+    if (logs == null) {
+      return false;
+    }
+    if (!logs.notBefore.isEmpty()) {
+      return true;
+    }
+    Set<String> done = new HashSet<>();
+    collected.forEach(r -> done.add(r.step()));
+    return logs.work.keySet().stream().anyMatch(step -> !done.contains(step));
+  }
+
+  /**
+   * The results of {@code run}'s archives that have finished, still kept until {@link #written}; a
+   * refused one is held back from a new attempt for {@link #RETRY_AFTER}.
+   */
+  List<LogResult> finished(PipelineRun run) {
+    RunLogs logs = runs.get(run.getMetadata().getUid());
+    if (logs == null) {
+      return List.of();
+    }
+    List<LogResult> results = new ArrayList<>();
+    logs.work.forEach(
+        (step, future) -> {
+          if (future.isDone()) {
+            results.add(outcome(step, future));
+          }
+        });
+    noted(run, results);
     return results;
   }
 
-  /** The steps of {@code run} whose archive stored nothing (no container ran): settled too. */
-  Set<String> nothingStored(PipelineRun run) {
-    return nothingStored.getOrDefault(run.getMetadata().getUid(), Set.of());
+  /**
+   * Remembers what {@code results} say beyond the status: steps whose archive stored nothing (no
+   * container ran) and steps whose log is lost are settled; a refused one is tried again later.
+   */
+  void noted(PipelineRun run, List<LogResult> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    RunLogs logs = of(run);
+    for (LogResult result : results) {
+      switch (result) {
+        case LogResult.Deferred deferred ->
+            logs.notBefore.put(deferred.step(), clock.instant().plus(RETRY_AFTER));
+        case LogResult.Archived archived when archived.logUrl() == null ->
+            logs.settled.put(archived.step(), "");
+        case LogResult.Lost lost -> logs.settled.put(lost.step(), lost.message());
+        default -> {}
+      }
+    }
   }
 
-  /** Forgets what is kept about {@code run} once its logs are settled. */
-  void settled(PipelineRun run) {
-    nothingStored.remove(run.getMetadata().getUid());
-    notBefore.keySet().removeIf(k -> k.runUid().equals(run.getMetadata().getUid()));
+  /**
+   * Lets go of the finished archives among {@code results}, now that the status holds them, and of
+   * everything kept about the run once its logs are {@code settled}.
+   */
+  void written(PipelineRun run, List<LogResult> results, boolean settled) {
+    String uid = run.getMetadata().getUid();
+    RunLogs logs = runs.get(uid);
+    if (logs == null) {
+      return;
+    }
+    for (LogResult result : results) {
+      CompletableFuture<LogResult> future = logs.work.get(result.step());
+      if (future != null && future.isDone()) {
+        logs.work.remove(result.step(), future);
+      }
+    }
+    if (settled) {
+      runs.computeIfPresent(uid, (u, kept) -> kept.work.isEmpty() ? null : kept);
+    }
   }
 
-  private static LogResult outcome(Key key, CompletableFuture<LogResult> future) {
+  /**
+   * The steps of {@code run} whose log is settled without a URL: nothing to store (empty message)
+   * or lost (why).
+   */
+  Map<String, String> settledWithoutLog(PipelineRun run) {
+    RunLogs logs = runs.get(run.getMetadata().getUid());
+    return logs == null ? Map.of() : Map.copyOf(logs.settled);
+  }
+
+  private RunLogs of(PipelineRun run) {
+    sweep();
+    RunLogs logs = runs.computeIfAbsent(run.getMetadata().getUid(), uid -> new RunLogs());
+    logs.touched = clock.instant();
+    return logs;
+  }
+
+  /** Drops, at most once a minute, what is kept of runs no pass asked about for an hour. */
+  private void sweep() {
+    Instant now = clock.instant();
+    if (Duration.between(lastSweep, now).compareTo(Duration.ofMinutes(1)) < 0) {
+      return;
+    }
+    lastSweep = now;
+    Instant before = now.minus(FORGOTTEN_AFTER);
+    runs.values().removeIf(logs -> logs.touched.isBefore(before));
+  }
+
+  private static LogResult outcome(String step, CompletableFuture<LogResult> future) {
     try {
       return future.join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      return new LogResult.Deferred(key.step(), String.valueOf(cause.getMessage()));
+      return new LogResult.Deferred(step, String.valueOf(cause.getMessage()));
     }
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
-    pool.shutdownNow();
+    // Archives under way may finish; the process halts soon after anyway (LeaseHandover).
+    pool.shutdown();
+  }
+
+  /** What is kept of one run's logs, by step. */
+  private static final class RunLogs {
+    final Map<String, CompletableFuture<LogResult>> work = new ConcurrentHashMap<>();
+    final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
+    final Map<String, String> settled = new ConcurrentHashMap<>();
+    volatile Instant touched;
   }
 }

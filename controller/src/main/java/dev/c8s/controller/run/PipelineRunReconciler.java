@@ -120,7 +120,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     status.ended(decision.stop()).ended(decision.skip());
     acted.starts().forEach((step, start) -> status.started(step, jobName(run, step), start));
     acted.logs().forEach(status::log);
-    settleLogs(run, status, acted.archiving());
+    boolean settled = settleLogs(status, acted.archiving(), archives.settledWithoutLog(run));
     boolean anyRunning =
         status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
     if (decision.phase() == RunPhase.Running && !anyRunning && acted.waitingForQuota()) {
@@ -128,8 +128,9 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     } else {
       status.phase(decision.phase(), decision.reason(), decision.message());
     }
-    return reschedule(
-        retryLogsLater(write(run, status, context), status, now), decision, acted, now);
+    UpdateControl<PipelineRun> written = write(run, status, context);
+    archives.written(run, acted.logs(), settled);
+    return reschedule(retryLogsLater(written, status, now), decision, acted, now);
   }
 
   /** A finished run changes no more, except for logs that object storage refused earlier. */
@@ -141,20 +142,24 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       return UpdateControl.noUpdate();
     }
     RunStatusBuilder status = new RunStatusBuilder(run, now);
-    actions.archiveRemaining(run, run.getStatus(), Set.of()).forEach(status::log);
-    settleLogs(run, status, archives.underWay(run));
-    return retryLogsLater(write(run, status, context), status, now);
+    List<LogResult> collected = actions.archiveRemaining(run, run.getStatus(), Set.of());
+    collected.forEach(status::log);
+    boolean settled =
+        settleLogs(status, archives.outstanding(run, collected), archives.settledWithoutLog(run));
+    UpdateControl<PipelineRun> written = write(run, status, context);
+    archives.written(run, collected, settled);
+    return retryLogsLater(written, status, now);
   }
 
-  /** Marks logs still being archived, or settled; what is kept about a settled run is dropped. */
-  private void settleLogs(PipelineRun run, RunStatusBuilder status, boolean archiving) {
-    if (archiving) {
+  /** Marks logs still to come, or settled; true when nothing of them is pending any more. */
+  private static boolean settleLogs(
+      RunStatusBuilder status, boolean outstanding, Map<String, String> settledWithoutLog) {
+    if (outstanding) {
       status.archiving();
+      return false;
     }
-    status.logsSettled(archives.nothingStored(run));
-    if (!RunStatusBuilder.logsPending(status.build())) {
-      archives.settled(run);
-    }
+    status.logsSettled(settledWithoutLog);
+    return !RunStatusBuilder.logsPending(status.build());
   }
 
   /** When to come back: soon after a refused Job, at the quota recheck, or at the next deadline. */

@@ -37,7 +37,7 @@ class RunActions {
    *
    * @param starts how starting each launched step went, in launch order
    * @param logs what came of archiving logs
-   * @param archiving whether logs of the run are still being archived apart from the pass
+   * @param archiving whether logs of the run are still to come (under way, or to be retried)
    */
   record Outcome(Map<String, StepStart> starts, List<LogResult> logs, boolean archiving) {
     boolean waitingForQuota() {
@@ -82,6 +82,7 @@ class RunActions {
     Map<String, StepStart> starts = start(run, observed, seen, decision.start(), context);
     // Logs are archived apart from the pass, after the next Jobs exist: neither the pipeline nor
     // the status waits for a log or for object storage.
+    archives.noted(run, logResults);
     Set<String> handled = new HashSet<>();
     logResults.forEach(r -> handled.add(r.step()));
     finished.forEach(
@@ -89,21 +90,23 @@ class RunActions {
           handled.add(step.getName());
           archives.start(run, step.getName(), () -> logs.archiveOrDefer(run, step, pod));
         });
-    logResults.addAll(archiveRemaining(run, observed, handled));
-    return new Outcome(starts, logResults, archives.underWay(run));
+    List<LogResult> collected = archiveRemaining(run, observed, handled);
+    logResults.addAll(collected);
+    return new Outcome(starts, logResults, archives.outstanding(run, collected));
   }
 
   /**
-   * Collects the run's archives that finished, and, while its logs are pending, starts archiving
-   * again the finished steps' logs that are neither under way nor {@code handled}: refused by
-   * object storage, or interrupted by a restart of the controller.
+   * The run's archives that finished (kept until the status holds them: {@link
+   * LogArchives#written}), and, while its logs are pending, archiving started again for the
+   * finished steps' logs that are neither under way, settled nor {@code handled}: refused by object
+   * storage, or interrupted by a restart of the controller.
    */
   List<LogResult> archiveRemaining(PipelineRun run, PipelineRunStatus status, Set<String> handled) {
     List<LogResult> results = archives.finished(run);
     if (RunStatusBuilder.logsPending(run.getStatus())) {
       Set<String> skip = new HashSet<>(handled);
       results.forEach(r -> skip.add(r.step()));
-      skip.addAll(archives.nothingStored(run));
+      skip.addAll(archives.settledWithoutLog(run).keySet());
       for (Step step : awaitingLogs(status, skip)) {
         archives.start(run, step.getName(), () -> logs.retry(run, step));
       }

@@ -95,9 +95,16 @@ final class RunEventSources {
   /** The cached pods of a step's Job. */
   static List<Pod> pods(Context<PipelineRun> context, Job job) {
     String name = job.getMetadata().getName();
+    String uid = job.getMetadata().getUid();
     return cached(context, Pod.class, PODS, job.getMetadata().getNamespace()).stream()
         .filter(p -> p.getMetadata().getLabels() != null)
         .filter(p -> name.equals(p.getMetadata().getLabels().get("batch.kubernetes.io/job-name")))
+        // A pod left by an earlier Job of the same name (an earlier run of that name) is not ours.
+        .filter(
+            p -> {
+              String owner = p.getMetadata().getLabels().get("batch.kubernetes.io/controller-uid");
+              return owner == null || uid == null || owner.equals(uid);
+            })
         .toList();
   }
 

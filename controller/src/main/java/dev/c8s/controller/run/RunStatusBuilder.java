@@ -18,8 +18,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The only writer of {@code PipelineRun.status}: starts from the stored status, applies what was
@@ -97,7 +97,8 @@ public final class RunStatusBuilder {
 
   /**
    * Records what came of archiving a step's log: its URLs, or the {@link #LOGS_ARCHIVED} condition
-   * while object storage refuses it or once it is lost.
+   * while object storage refuses it. A lost log is reported by {@link #logsSettled(Map)} once
+   * nothing else is still to come.
    */
   RunStatusBuilder log(LogResult result) {
     switch (result) {
@@ -118,15 +119,8 @@ public final class RunStatusBuilder {
             "log of step " + deferred.step() + " not archived yet (retrying): " + deferred.error());
       }
       case LogResult.Lost lost -> {
-        // While another step's log is still retried, the condition keeps saying so; the lost
-        // one is reported by the pass that retries nothing more.
-        if (!deferredThisPass) {
-          setCondition(
-              LOGS_ARCHIVED,
-              ConditionStatus.FALSE,
-              LogsArchived.LOGS_LOST,
-              "step " + lost.step() + ": " + lost.message());
-        }
+        // Reported when nothing else is outstanding (logsSettled), so a retry still under way
+        // keeps the condition pending.
       }
     }
     return this;
@@ -134,15 +128,27 @@ public final class RunStatusBuilder {
 
   /** After a retry: True once no finished step still waits for its log. */
   public RunStatusBuilder logsSettled() {
-    return logsSettled(Set.of());
+    return logsSettled(Map.of());
   }
 
   /**
-   * True once no finished step still waits for its log, counting {@code nothingStored} (steps whose
-   * archive found no container that ran) as settled.
+   * With nothing of the run's logs still to come: {@code LogsLost} when a finished step's log is
+   * lost ({@code settledWithoutLog} maps it to why), else True once every finished step's log is
+   * archived or had nothing to store (an empty reason).
    */
-  RunStatusBuilder logsSettled(Set<String> nothingStored) {
-    if (logsPending(status) && awaitingLogs().stream().allMatch(nothingStored::contains)) {
+  RunStatusBuilder logsSettled(Map<String, String> settledWithoutLog) {
+    List<String> awaiting = awaitingLogs();
+    var lost =
+        awaiting.stream()
+            .filter(step -> !settledWithoutLog.getOrDefault(step, "").isEmpty())
+            .findFirst();
+    if (lost.isPresent()) {
+      setCondition(
+          LOGS_ARCHIVED,
+          ConditionStatus.FALSE,
+          LogsArchived.LOGS_LOST,
+          "step " + lost.get() + ": " + settledWithoutLog.get(lost.get()));
+    } else if (logsPending(status) && settledWithoutLog.keySet().containsAll(awaiting)) {
       setCondition(
           LOGS_ARCHIVED,
           ConditionStatus.TRUE,
@@ -153,13 +159,18 @@ public final class RunStatusBuilder {
   }
 
   /**
-   * While finished steps' logs are being archived apart from the pass: {@link #LOGS_ARCHIVED} is
-   * Unknown ({@link #ARCHIVING}), so a controller started after a crash archives them again. A
-   * refusal or loss reported in the condition stays.
+   * While finished steps' logs are still to come (archived apart from the pass, or retried): {@link
+   * #LOGS_ARCHIVED} is Unknown ({@link #ARCHIVING}), so a controller started after a crash archives
+   * them again; a refusal reported in the condition stays until the retry succeeds.
    */
   RunStatusBuilder archiving() {
     Condition logs = condition(LOGS_ARCHIVED);
-    if (!deferredThisPass && (logs == null || logs.getStatus() != ConditionStatus.FALSE)) {
+    boolean refused =
+        deferredThisPass
+            || (logs != null
+                && logs.getStatus() == ConditionStatus.FALSE
+                && STORAGE_UNAVAILABLE.equals(logs.getReason()));
+    if (!refused) {
       setCondition(
           LOGS_ARCHIVED,
           ConditionStatus.UNKNOWN,

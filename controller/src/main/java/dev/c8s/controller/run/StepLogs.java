@@ -91,6 +91,17 @@ public class StepLogs {
    */
   LogResult retry(PipelineRun run, Step step) {
     String name = step.getName();
+    // A log stored whole before (by its follower, or a pass whose status write failed) is kept:
+    // the pod's log may have been rotated since and would give a shorter copy.
+    Optional<String> stored;
+    try {
+      stored = logs.stored(run.getMetadata().getNamespace(), run.getMetadata().getName(), name);
+    } catch (RuntimeException e) {
+      return new LogResult.Deferred(name, String.valueOf(e.getMessage()));
+    }
+    if (stored.isPresent()) {
+      return new LogResult.Archived(name, stored.get(), artifactUrl(run, step));
+    }
     List<Pod> pods =
         jobs.podsOfJob(
             run.getMetadata().getNamespace(),
@@ -120,13 +131,15 @@ public class StepLogs {
                         pod,
                         secretValues.of(namespace, step)))
             .orElse(null);
-    String artifactUrl =
-        step.getArtifacts() == null || step.getArtifacts().isEmpty()
-            ? null
-            : transfers
-                .archived(namespace, run.getMetadata().getName(), step.getName())
-                .orElse(null);
-    return new LogResult.Archived(step.getName(), logUrl, artifactUrl);
+    return new LogResult.Archived(step.getName(), logUrl, artifactUrl(run, step));
+  }
+
+  private String artifactUrl(PipelineRun run, Step step) {
+    return step.getArtifacts() == null || step.getArtifacts().isEmpty()
+        ? null
+        : transfers
+            .archived(run.getMetadata().getNamespace(), run.getMetadata().getName(), step.getName())
+            .orElse(null);
   }
 
   /** Follows the log of each of the step's pods that runs, masked with the step's secrets. */

@@ -20,6 +20,7 @@ import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** How the status builder records each step: its Job, start, end, log and {@code LogsArchived}. */
@@ -205,7 +206,7 @@ class RunStatusBuilderStepsTest {
     PipelineRunStatus after =
         new RunStatusBuilder(run(lost, 1L), LATER)
             .log(new LogResult.Lost("build", "its pod was gone"))
-            .logsSettled()
+            .logsSettled(Map.of("build", "its pod was gone"))
             .build();
 
     Condition logs = condition(after, RunStatusBuilder.LOGS_ARCHIVED);
@@ -214,6 +215,40 @@ class RunStatusBuilderStepsTest {
     assertThat(logs.getMessage()).contains("build", "its pod was gone");
     assertThat(logs.getLastTransitionTime()).as("still False since the outage").isEqualTo(NOW);
     assertThat(RunStatusBuilder.logsPending(after)).isFalse();
+  }
+
+  @Test
+  void logsBeingArchivedMarkTheRunArchivingUntilTheLastIsInThenArchived() {
+    PipelineRunStatus archiving =
+        new RunStatusBuilder(run(finished("build", "test"), 1L), NOW).archiving().build();
+    Condition logs = condition(archiving, RunStatusBuilder.LOGS_ARCHIVED);
+    assertThat(logs.getStatus()).isEqualTo(ConditionStatus.UNKNOWN);
+    assertThat(logs.getReason()).isEqualTo(RunStatusBuilder.ARCHIVING);
+    assertThat(RunStatusBuilder.logsPending(archiving)).isTrue();
+
+    PipelineRunStatus done =
+        new RunStatusBuilder(run(archiving, 1L), LATER)
+            .log(new LogResult.Archived("build", "s3://logs/build.log", null))
+            .log(new LogResult.Archived("test", null, null))
+            .logsSettled(Map.of("test", ""))
+            .build();
+    assertThat(condition(done, RunStatusBuilder.LOGS_ARCHIVED).getStatus())
+        .as("a step with nothing to store counts as settled")
+        .isEqualTo(ConditionStatus.TRUE);
+    assertThat(RunStatusBuilder.logsPending(done)).isFalse();
+  }
+
+  @Test
+  void aRefusalStaysReportedWhileItsRetryIsUnderWay() {
+    PipelineRunStatus refused =
+        new RunStatusBuilder(run(finished("build"), 1L), NOW)
+            .log(new LogResult.Deferred("build", "503"))
+            .build();
+
+    PipelineRunStatus retrying = new RunStatusBuilder(run(refused, 1L), LATER).archiving().build();
+
+    assertThat(condition(retrying, RunStatusBuilder.LOGS_ARCHIVED).getReason())
+        .isEqualTo(RunStatusBuilder.STORAGE_UNAVAILABLE);
   }
 
   @Test
