@@ -41,9 +41,9 @@ record RunProgress(KubernetesClient client, String namespace, String pipeline, S
     return RunAwaits.jobCreated(client, namespace, run + "-" + step, atMost);
   }
 
-  /** Fails unless the run ends Succeeded within {@code atMost}. */
+  /** Fails unless the run ends Succeeded within {@code atMost}, whether or not its logs are in. */
   void assertSucceedsWithin(Duration atMost) {
-    PipelineRun done = RunAwaits.ended(client, namespace, run, atMost);
+    PipelineRun done = RunAwaits.until(client, namespace, run, atMost, RunAwaits::isTerminal);
     assertThat(done.getStatus().getPhase()).isEqualTo(RunPhase.Succeeded);
   }
 
