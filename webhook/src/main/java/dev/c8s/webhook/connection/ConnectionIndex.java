@@ -12,14 +12,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /** All RepositoryConnections, watched and indexed by normalised repository URL. */
 @ApplicationScoped
 public class ConnectionIndex {
   // A delivery must find its connections without a list call to the API server (decision 0010).
   static final String BY_REPOSITORY = "repository";
-  private static final Logger LOG = Logger.getLogger(ConnectionIndex.class);
 
   private final KubernetesClient client;
   private volatile SharedIndexInformer<RepositoryConnection> informer;
@@ -29,17 +27,9 @@ public class ConnectionIndex {
   }
 
   void start(@Observes StartupEvent startup) {
-    SharedIndexInformer<RepositoryConnection> created =
-        client.resources(RepositoryConnection.class).inAnyNamespace().runnableInformer(0);
-    created.addIndexers(Map.of(BY_REPOSITORY, ConnectionIndex::keys));
-    // Keep retrying: an API server that is briefly away must not leave the index empty for good.
-    created.exceptionHandler(
-        (started, failure) -> {
-          LOG.warnf("watching RepositoryConnections failed, retrying: %s", failure.getMessage());
-          return true;
-        });
-    created.start();
-    informer = created;
+    informer =
+        ClusterWatch.start(
+            client, RepositoryConnection.class, Map.of(BY_REPOSITORY, ConnectionIndex::keys));
   }
 
   void stop(@Observes ShutdownEvent shutdown) {

@@ -7,7 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
+import java.util.Map;
 
 /**
  * All PipelineConfigs, watched, so a delivery plans its runs without reading the config from the
@@ -16,8 +16,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class PipelineConfigCache {
-  private static final Logger LOG = Logger.getLogger(PipelineConfigCache.class);
-
   private final KubernetesClient client;
   private volatile SharedIndexInformer<PipelineConfig> informer;
 
@@ -26,15 +24,7 @@ public class PipelineConfigCache {
   }
 
   void start(@Observes StartupEvent startup) {
-    SharedIndexInformer<PipelineConfig> created =
-        client.resources(PipelineConfig.class).inAnyNamespace().runnableInformer(0);
-    created.exceptionHandler(
-        (started, failure) -> {
-          LOG.warnf("watching PipelineConfigs failed, retrying: %s", failure.getMessage());
-          return true;
-        });
-    created.start();
-    informer = created;
+    informer = ClusterWatch.start(client, PipelineConfig.class, Map.of());
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
