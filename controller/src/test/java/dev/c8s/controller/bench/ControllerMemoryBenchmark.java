@@ -106,6 +106,8 @@ public final class ControllerMemoryBenchmark {
       System.out.printf("heap per finished run: %d bytes%n", perRun);
       System.out.println(
           "a finished run's JSON: " + Serialization.asJson(template).length() + " bytes");
+      System.out.println("largest classes on the heap:");
+      jcmd(process, "GC.class_histogram").lines().limit(25).forEach(System.out::println);
     }
     plane.close();
     s3.close();
