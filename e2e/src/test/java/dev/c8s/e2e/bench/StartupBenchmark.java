@@ -82,9 +82,9 @@ public final class StartupBenchmark {
       p.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
       p.put(
           "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
-      p.put("c8s.storage.create-buckets", "true");
     }
     if (service == Service.CONTROLLER) {
+      p.put("c8s.storage.create-buckets", "true");
       p.put("c8s.controller.lease-namespace", ServiceIdentities.RELEASE_NAMESPACE);
     }
     return p;
