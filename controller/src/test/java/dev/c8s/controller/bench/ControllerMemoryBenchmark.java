@@ -75,7 +75,7 @@ public final class ControllerMemoryBenchmark {
     try (ControllerProcess process = ControllerProcess.start(plane, s3, log)) {
       client.resource(Runs.run(ns, "template", "short", "main")).create();
       template = awaitEnded(client, ns, "template");
-      rows.add(row("after one run", process));
+      rows.add(row("after one run", heap(process), process));
       for (int i = 0; i < RUNNING; i++) {
         client.resource(Runs.run(ns, "running-" + i, "long", "main")).create();
       }
@@ -85,7 +85,7 @@ public final class ControllerMemoryBenchmark {
           .until(() -> running(client, ns) >= RUNNING);
       awaitQuiet(process);
       withRunning = heap(process);
-      rows.add(row(RUNNING + " running", process));
+      rows.add(row(RUNNING + " running", withRunning, process));
     }
     long start = System.nanoTime();
     createFinished(client, ns, template, finished);
@@ -95,7 +95,8 @@ public final class ControllerMemoryBenchmark {
       awaitQuiet(process);
       double settled = (System.nanoTime() - restart) / 1e9;
       Heap withFinished = heap(process);
-      rows.add(row(RUNNING + " running + " + finished + " finished (restarted)", process));
+      rows.add(
+          row(RUNNING + " running + " + finished + " finished (restarted)", withFinished, process));
       long perRun = (withFinished.usedKib() - withRunning.usedKib()) * 1024 / finished;
       System.out.printf(
           "%nstored %d finished runs in %.0f s; the restarted controller went quiet after %.0f s%n",
@@ -184,9 +185,8 @@ public final class ControllerMemoryBenchmark {
     return new Heap(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
   }
 
-  private static String row(String state, ControllerProcess process)
-      throws IOException, InterruptedException {
-    Heap heap = heap(process);
+  /** A table row: {@code heap} as measured, the RSS now. */
+  private static String row(String state, Heap heap, ControllerProcess process) {
     return String.format(
         "| %s | %.0f | %d |", state, heap.usedKib() / 1024.0, process.rssKib() / 1024);
   }
