@@ -61,6 +61,11 @@ public class PipelineConfigSpec {
   @JsonPropertyDescription("Matrix strategy for parallel execution")
   private Matrix matrix;
 
+  /** Cron schedule on which the pipeline also runs, building a branch's head. */
+  @JsonPropertyDescription(
+      "Runs the pipeline on a cron schedule too, building the head of spec.schedule.branch")
+  private PipelineSchedule schedule;
+
   public String getRepository() {
     return repository;
   }
@@ -107,5 +112,13 @@ public class PipelineConfigSpec {
 
   public void setMatrix(Matrix matrix) {
     this.matrix = matrix;
+  }
+
+  public PipelineSchedule getSchedule() {
+    return schedule;
+  }
+
+  public void setSchedule(PipelineSchedule schedule) {
+    this.schedule = schedule;
   }
 }

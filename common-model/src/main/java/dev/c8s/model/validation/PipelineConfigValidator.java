@@ -68,6 +68,7 @@ public final class PipelineConfigValidator {
         FieldChecks.duration(problems, path + ".timeout", spec.getTimeout(), "pipeline timeout");
     MatrixValidator.validate(problems, path, spec);
     historyLimit(problems, path + ".historyLimit", spec.getHistoryLimit());
+    ScheduleValidator.validate(problems, path + ".schedule", spec.getSchedule());
     if (steps != null && (spec.getTimeout() == null || timeout.isPresent())) {
       totalTimeout(
           problems, path + ".timeout", steps, timeout.orElse(StepDefaults.PIPELINE_TIMEOUT));

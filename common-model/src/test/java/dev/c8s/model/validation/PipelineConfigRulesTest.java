@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
+import dev.c8s.model.v1alpha1.PipelineSchedule;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepResources;
 import java.util.Arrays;
@@ -63,6 +64,42 @@ class PipelineConfigRulesTest {
             s -> s.setHistoryLimit(10_001),
             "spec.historyLimit",
             "between 1 and 10000"),
+        rule(
+            "schedule cron has five fields",
+            s -> s.setSchedule(schedule("0 3 * *", null, "main")),
+            "spec.schedule.cron",
+            "has 4 fields; write five"),
+        rule(
+            "schedule cron values stay in their range",
+            s -> s.setSchedule(schedule("0 24 * * *", null, "main")),
+            "spec.schedule.cron",
+            "hour field \"24\" has 24, outside 0-23"),
+        rule(
+            "schedule cron that never fires is refused",
+            s -> s.setSchedule(schedule("0 0 30 2 *", null, "main")),
+            "spec.schedule.cron",
+            "never fires"),
+        rule(
+            "schedule time zone goes in its own field",
+            s -> s.setSchedule(schedule("TZ=UTC 0 3 * * *", null, "main")),
+            "spec.schedule.cron",
+            "move it to schedule.timeZone"),
+        rule(
+            "schedule time zone is an IANA name",
+            s -> s.setSchedule(schedule("@daily", "Mars/Olympus", "main")),
+            "spec.schedule.timeZone",
+            "unknown time zone \"Mars/Olympus\"",
+            "Europe/Berlin"),
+        rule(
+            "schedule names its branch",
+            s -> s.setSchedule(schedule("@daily", null, null)),
+            "spec.schedule.branch",
+            "names no branch"),
+        rule(
+            "schedule branch is a git branch name",
+            s -> s.setSchedule(schedule("@daily", null, "refs/heads/main")),
+            "spec.schedule.branch",
+            "drop the refs/heads/ prefix"),
         rule(
             "branch filters are not blank",
             s -> s.setBranches(List.of("main", " ")),
@@ -243,6 +280,14 @@ class PipelineConfigRulesTest {
             });
     assertThat(enough.warnings()).isEmpty();
     assertThat(enough.errors()).isEmpty();
+  }
+
+  private static PipelineSchedule schedule(String cron, String timeZone, String branch) {
+    PipelineSchedule schedule = new PipelineSchedule();
+    schedule.setCron(cron);
+    schedule.setTimeZone(timeZone);
+    schedule.setBranch(branch);
+    return schedule;
   }
 
   private static Arguments rule(

@@ -3,6 +3,7 @@ package dev.c8s.webhook.delivery;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RepositoryConnection;
+import dev.c8s.model.v1alpha1.RunNames;
 import dev.c8s.model.validation.PipelineRunValidator;
 import dev.c8s.model.validation.ValidationError;
 import dev.c8s.model.validation.ValidationResult;

@@ -8,6 +8,7 @@ import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.PullRequest;
+import dev.c8s.model.v1alpha1.RunNames;
 import dev.c8s.webhook.delivery.EventMeaning.BranchPush;
 import dev.c8s.webhook.delivery.EventMeaning.PullRequestChange;
 import java.time.Instant;

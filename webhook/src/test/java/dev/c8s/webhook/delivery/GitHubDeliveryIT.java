@@ -15,6 +15,7 @@ import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.LastEvent;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
+import dev.c8s.model.v1alpha1.RunNames;
 import dev.c8s.testing.JsonLogFile;
 import dev.c8s.testing.SharedControlPlane;
 import dev.c8s.webhook.Cluster;

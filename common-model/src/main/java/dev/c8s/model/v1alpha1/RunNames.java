@@ -1,10 +1,14 @@
-package dev.c8s.webhook.delivery;
+package dev.c8s.model.v1alpha1;
 
 import dev.c8s.model.text.Sha256;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Deterministic PipelineRun names, {@code <config>-<hash>}, the same for every redelivery. */
+/**
+ * Deterministic PipelineRun names, {@code <config>-<hash>}: the same for every redelivery of a push
+ * and every attempt at a scheduled tick.
+ */
 public final class RunNames {
   /** Longest DNS-1123 label: run names also end up in Job names and label values. */
   public static final int MAX_LENGTH = 63;
@@ -36,6 +40,19 @@ public final class RunNames {
         .forEach((k, v) -> identity.append(k).append('=').append(v).append('\n'));
     String hash = Sha256.hex(identity.toString()).substring(0, hashLength);
     return shortenedPrefix(config, MAX_LENGTH - hashLength - 1) + "-" + hash;
+  }
+
+  /**
+   * The name of the run of {@code config}'s schedule for the tick at {@code tick} and one matrix
+   * {@code combination}: the same whoever creates it and however often, so a tick never runs twice.
+   */
+  public static String scheduled(String config, Instant tick, Map<String, String> combination) {
+    StringBuilder identity = new StringBuilder("schedule\n").append(config).append('\n');
+    identity.append(tick.getEpochSecond()).append('\n');
+    new TreeMap<>(combination)
+        .forEach((k, v) -> identity.append(k).append('=').append(v).append('\n'));
+    String hash = Sha256.hex(identity.toString()).substring(0, HASH_LENGTH);
+    return shortenedPrefix(config, MAX_LENGTH - HASH_LENGTH - 1) + "-" + hash;
   }
 
   private static String shortenedPrefix(String name, int max) {
