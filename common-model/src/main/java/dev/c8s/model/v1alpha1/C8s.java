@@ -29,6 +29,12 @@ public final class C8s {
    */
   public static final String LABEL_PHASE = GROUP + "/phase";
 
+  /** Annotation on a scheduled run: the tick it was created for (RFC 3339). */
+  public static final String ANNOTATION_SCHEDULED_AT = GROUP + "/scheduled-at";
+
+  /** {@code spec.triggeredBy} of a scheduled run. */
+  public static final String TRIGGERED_BY_SCHEDULE = "schedule";
+
   /** Standard label marking objects managed by c8s. */
   public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
 

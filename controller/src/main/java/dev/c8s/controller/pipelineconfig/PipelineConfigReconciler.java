@@ -14,19 +14,29 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps {@code PipelineConfig.status} (lastRun, totalRuns, successRate) in step with its runs, and
- * deletes the finished runs beyond the pipeline's {@code historyLimit}.
+ * Keeps {@code PipelineConfig.status} (lastRun, totalRuns, successRate) in step with its runs,
+ * deletes the finished runs beyond the pipeline's {@code historyLimit}, and starts the runs of its
+ * schedule.
  */
 @ControllerConfiguration(name = "pipelineconfig")
 public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
   private static final Logger LOG = Logger.getLogger(PipelineConfigReconciler.class);
+
+  private final ScheduledRuns scheduledRuns;
+  private final Clock clock;
+
+  PipelineConfigReconciler(ScheduledRuns scheduledRuns, Clock clock) {
+    this.scheduledRuns = scheduledRuns;
+    this.clock = clock;
+  }
 
   @Override
   public List<EventSource<?, PipelineConfig>> prepareEventSources(
@@ -64,13 +74,25 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     pruned.forEach(run -> delete(run, context));
     List<PipelineRun> kept = mine.stream().filter(r -> !pruned.contains(r)).toList();
     PipelineConfigStatus status = RunStatistics.of(kept);
+    String namespace = config.getMetadata().getNamespace();
+    ConfigSchedule.Result schedule =
+        ConfigSchedule.reconcile(
+            config,
+            clock.instant(),
+            scheduledRuns,
+            name -> runs.get(new ResourceID(name, namespace)).isPresent());
+    status.setSchedule(schedule.status());
+    status.setConditions(schedule.condition() == null ? null : List.of(schedule.condition()));
+    UpdateControl<PipelineConfig> control;
     if (config.getStatus() != null && JSON.asJson(config.getStatus()).equals(JSON.asJson(status))) {
-      return UpdateControl.noUpdate();
+      control = UpdateControl.noUpdate();
+    } else {
+      PipelineConfig patch = new PipelineConfig();
+      patch.setMetadata(config.getMetadata());
+      patch.setStatus(status);
+      control = UpdateControl.patchStatus(patch);
     }
-    PipelineConfig patch = new PipelineConfig();
-    patch.setMetadata(config.getMetadata());
-    patch.setStatus(status);
-    return UpdateControl.patchStatus(patch);
+    return schedule.wakeUp() == null ? control : control.rescheduleAfter(schedule.wakeUp());
   }
 
   /**

@@ -25,7 +25,7 @@ class RbacTest {
     assertThat(permissions(clusterRole("controller").getRules()))
         .containsExactlyInAnyOrderElementsOf(
             expand(
-                "c8s.dev/pipelineruns: get list watch patch update delete",
+                "c8s.dev/pipelineruns: get list watch create patch update delete",
                 "c8s.dev/pipelineconfigs: get list watch",
                 "c8s.dev/repositoryconnections: get list watch patch update",
                 "c8s.dev/pipelineruns/status: patch update",
