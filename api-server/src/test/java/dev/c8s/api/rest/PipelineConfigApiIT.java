@@ -106,6 +106,43 @@ class PipelineConfigApiIT {
   }
 
   @Test
+  void aScheduleIsKeptAndABrokenOneIs422WithEachFieldPath() {
+    String scheduled =
+        VALID.replace(
+            "\"steps\"",
+            "\"schedule\":{\"cron\":\"0 3 * * 1-5\",\"timeZone\":\"Europe/Berlin\","
+                + "\"branch\":\"main\",\"startingDeadlineSeconds\":600},\"steps\"");
+    asAdmin()
+        .contentType("application/json")
+        .body(scheduled)
+        .post(path(ns, "pipelineconfigs"))
+        .then()
+        .statusCode(201)
+        .body("spec.schedule.cron", equalTo("0 3 * * 1-5"))
+        .body("spec.schedule.timeZone", equalTo("Europe/Berlin"))
+        .body("spec.schedule.startingDeadlineSeconds", equalTo(600));
+    String broken =
+        VALID
+            .replace("webapp\"}", "nightly\"}")
+            .replace(
+                "\"steps\"",
+                "\"schedule\":{\"cron\":\"0 25 * * *\",\"timeZone\":\"Berlin\","
+                    + "\"branch\":\"refs/heads/main\"},\"steps\"");
+    asAdmin()
+        .contentType("application/json")
+        .body(broken)
+        .post(path(ns, "pipelineconfigs"))
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("spec.schedule.cron"))
+        .body("errors.field", hasItem("spec.schedule.timeZone"))
+        .body("errors.field", hasItem("spec.schedule.branch"))
+        .body(
+            "errors.find { it.field == 'spec.schedule.cron' }.message",
+            containsString("hour field \"25\" has 25, outside 0-23"));
+  }
+
+  @Test
   void unknownFieldAndWrongTypeAre422NamingTheField() {
     asAdmin()
         .contentType("application/json")
