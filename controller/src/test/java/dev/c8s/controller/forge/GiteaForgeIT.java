@@ -9,6 +9,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.c8s.controller.ControlPlaneResource;
 import dev.c8s.controller.run.RunAwaits;
+import dev.c8s.model.forge.ForgeCredentials;
+import dev.c8s.model.forge.ForgeRepository;
+import dev.c8s.model.schedule.ScheduleReason;
 import dev.c8s.model.v1alpha1.GitProvider;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
@@ -22,6 +25,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -114,6 +118,35 @@ class GiteaForgeIT {
     await()
         .atMost(AT_MOST)
         .until(() -> gitea.api("GET", "/repos/c8s/app/hooks", null), h -> h.isEmpty());
+  }
+
+  @Test
+  void theHeadOfABranchWithASlashIsReadAndAMissingBranchIsNamed() throws Exception {
+    String head = gitea.createRepository("lib");
+    gitea.api(
+        "POST",
+        "/repos/" + GiteaServer.OWNER + "/lib/branches",
+        Map.of("new_branch_name", "release/1.2", "old_branch_name", "main"));
+    ForgeRepository repository =
+        new ForgeRepository(GitProvider.GITEA, gitea.url() + "/api/v1", GiteaServer.OWNER + "/lib");
+    ForgeCredentials token = new ForgeCredentials(null, gitea.token());
+    ForgeClient forge = new ForgeClient(Clock.systemUTC());
+
+    ForgeClient.Exchange found =
+        forge.exchange(BranchHeadRequests.of(repository, token, "release/1.2"));
+    ForgeClient.Exchange missing =
+        forge.exchange(BranchHeadRequests.of(repository, token, "release/9.9"));
+
+    assertThat(
+            BranchHeadRequests.read(
+                GitProvider.GITEA, "release/1.2", found.status(), found.body(), "api"))
+        .isEqualTo(new BranchHead.Found(head));
+    assertThat(
+            BranchHeadRequests.read(
+                GitProvider.GITEA, "release/9.9", missing.status(), missing.body(), "api"))
+        .isInstanceOfSatisfying(
+            BranchHead.Refused.class,
+            r -> assertThat(r.reason()).isEqualTo(ScheduleReason.BranchNotFound));
   }
 
   private void secret(String ns, String name, Map<String, String> data) {
