@@ -9,6 +9,11 @@ public enum RunReason {
    * fork, waiting for /ok-to-test from a user with write access.
    */
   AwaitingApproval,
+  /**
+   * The run waits for a slot under its pipeline's {@code concurrency} limit; {@code
+   * status.queuePosition} says where it stands.
+   */
+  Queued,
   /** At least one step runs or is about to start. */
   Running,
   /** Every step succeeded or was skipped by a branch condition. */
@@ -19,6 +24,11 @@ public enum RunReason {
   PipelineTimedOut,
   /** {@code spec.cancelRequested} was set; running steps were stopped. */
   Cancelled,
+  /**
+   * A newer run of the same branch or pull request (policy {@code CancelInProgress}) took its
+   * place; running steps were stopped.
+   */
+  Superseded,
   /** The PipelineConfig named by {@code spec.pipelineConfigRef} does not exist. */
   PipelineConfigNotFound,
   /** The pipeline spec the run snapshotted is invalid; the message lists the problems. */

@@ -61,6 +61,11 @@ public class PipelineConfigSpec {
   @JsonPropertyDescription("Matrix strategy for parallel execution")
   private Matrix matrix;
 
+  /** How many runs may run at once, and what happens to the rest. */
+  @JsonPropertyDescription(
+      "How many runs may run at once, and whether the excess queues or cancels older runs")
+  private Concurrency concurrency;
+
   /** Cron schedule on which the pipeline also runs, building a branch's head. */
   @JsonPropertyDescription(
       "Runs the pipeline on a cron schedule too, building the head of spec.schedule.branch")
@@ -120,5 +125,13 @@ public class PipelineConfigSpec {
 
   public void setSchedule(PipelineSchedule schedule) {
     this.schedule = schedule;
+  }
+
+  public Concurrency getConcurrency() {
+    return concurrency;
+  }
+
+  public void setConcurrency(Concurrency concurrency) {
+    this.concurrency = concurrency;
   }
 }

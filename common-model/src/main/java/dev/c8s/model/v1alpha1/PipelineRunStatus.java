@@ -54,6 +54,11 @@ public class PipelineRunStatus {
       "Commit status reported to the Git provider (GitHub, GitLab, Bitbucket) for this run")
   private CommitStatusReport commitStatus;
 
+  /** Place in its pipeline's queue while the run waits for a concurrency slot (1 is next). */
+  @JsonPropertyDescription(
+      "Place in the pipeline's queue while the run waits for its concurrency limit (1 is next)")
+  private Integer queuePosition;
+
   public RunPhase getPhase() {
     return phase;
   }
@@ -116,5 +121,13 @@ public class PipelineRunStatus {
 
   public void setCommitStatus(CommitStatusReport commitStatus) {
     this.commitStatus = commitStatus;
+  }
+
+  public Integer getQueuePosition() {
+    return queuePosition;
+  }
+
+  public void setQueuePosition(Integer queuePosition) {
+    this.queuePosition = queuePosition;
   }
 }

@@ -1,6 +1,7 @@
 package dev.c8s.model.validation;
 
 import dev.c8s.model.engine.StepDefaults;
+import dev.c8s.model.v1alpha1.Concurrency;
 import dev.c8s.model.v1alpha1.Durations;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
@@ -69,6 +70,7 @@ public final class PipelineConfigValidator {
     MatrixValidator.validate(problems, path, spec);
     historyLimit(problems, path + ".historyLimit", spec.getHistoryLimit());
     ScheduleValidator.validate(problems, path + ".schedule", spec.getSchedule());
+    concurrency(problems, path + ".concurrency", spec.getConcurrency());
     if (steps != null && (spec.getTimeout() == null || timeout.isPresent())) {
       totalTimeout(
           problems, path + ".timeout", steps, timeout.orElse(StepDefaults.PIPELINE_TIMEOUT));
@@ -84,6 +86,19 @@ public final class PipelineConfigValidator {
               + " finished runs; remove it to keep the default "
               + PipelineConfigSpec.HISTORY_LIMIT_DEFAULT,
           "integer from 1 to " + PipelineConfigSpec.HISTORY_LIMIT_MAX,
+          limit);
+    }
+  }
+
+  private static void concurrency(Problems problems, String path, Concurrency concurrency) {
+    Integer limit = concurrency == null ? null : concurrency.getLimit();
+    if (limit != null && (limit < 1 || limit > Concurrency.LIMIT_MAX)) {
+      problems.error(
+          path + ".limit",
+          "concurrency.limit must allow between 1 and "
+              + Concurrency.LIMIT_MAX
+              + " runs at once; remove it to allow one",
+          "integer from 1 to " + Concurrency.LIMIT_MAX,
           limit);
     }
   }

@@ -5,6 +5,7 @@ import static dev.c8s.model.validation.Results.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.c8s.model.v1alpha1.Concurrency;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineSchedule;
@@ -64,6 +65,14 @@ class PipelineConfigRulesTest {
             s -> s.setHistoryLimit(10_001),
             "spec.historyLimit",
             "between 1 and 10000"),
+        rule(
+            "concurrency limit allows at least one run",
+            s -> {
+              s.setConcurrency(new Concurrency());
+              s.getConcurrency().setLimit(0);
+            },
+            "spec.concurrency.limit",
+            "between 1 and 1000 runs at once"),
         rule(
             "schedule cron has five fields",
             s -> s.setSchedule(schedule("0 3 * *", null, "main")),
