@@ -3,8 +3,10 @@ package dev.c8s.model.engine;
 import dev.c8s.model.v1alpha1.Concurrency;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +59,12 @@ public final class ConcurrencyGate {
   /**
    * Decides for {@code self} among {@code others}, the pipeline's other unfinished runs that are
    * neither cancelled nor waiting for approval.
+   *
+   * @param lastStarts when each group's latest run started, finished runs included: the group
+   *     served least recently goes first
    */
-  public static Verdict decide(Concurrency concurrency, Peer self, List<Peer> others) {
+  public static Verdict decide(
+      Concurrency concurrency, Peer self, List<Peer> others, Map<String, Instant> lastStarts) {
     int limit = concurrency.limitOrDefault();
     boolean perBranch = concurrency.perOrDefault() == Concurrency.Scope.Branch;
     List<Peer> scope =
@@ -73,7 +79,7 @@ public final class ConcurrencyGate {
     int free = (int) Math.max(0, limit - started);
     List<Peer> waiting = new ArrayList<>(scope.stream().filter(p -> !p.started()).toList());
     waiting.add(self);
-    int place = fairOrder(waiting, scope).indexOf(self);
+    int place = fairOrder(waiting, lastStarts).indexOf(self);
     if (place < free) {
       return new Verdict.Start(List.of());
     }
@@ -113,20 +119,34 @@ public final class ConcurrencyGate {
   }
 
   /**
-   * Waiting runs in the order they start: round by round across groups, so one busy branch cannot
-   * hold the others back; a group's round counts its runs already started.
+   * Waiting runs in the order they start: each next start goes to the group (branch or pull
+   * request) served least recently, never-served groups first; within a group, first come first
+   * served. So one busy branch cannot hold the others back, and a position shown stays true.
+   *
+   * @param lastStarts when each group's latest run started, finished runs included
    */
-  static List<Peer> fairOrder(List<Peer> waiting, List<Peer> scope) {
-    Map<String, Integer> round = new HashMap<>();
-    scope.stream().filter(Peer::started).forEach(p -> round.merge(p.group(), 1, Integer::sum));
-    Map<Peer, Integer> rounds = new HashMap<>();
-    for (Peer peer : waiting.stream().sorted(ORDER).toList()) {
-      int r = round.getOrDefault(peer.group(), 0);
-      rounds.put(peer, r);
-      round.put(peer.group(), r + 1);
+  static List<Peer> fairOrder(List<Peer> waiting, Map<String, Instant> lastStarts) {
+    Map<String, Deque<Peer>> queues = new HashMap<>();
+    waiting.stream()
+        .sorted(ORDER)
+        .forEach(p -> queues.computeIfAbsent(p.group(), g -> new ArrayDeque<>()).add(p));
+    // Served during this ordering: after every real start, in the order served.
+    Map<String, Long> servedHere = new HashMap<>();
+    Comparator<String> leastRecentlyServed =
+        Comparator.<String, Long>comparing(g -> servedHere.getOrDefault(g, -1L))
+            .thenComparing(g -> lastStarts.get(g), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(g -> queues.get(g).peek(), ORDER);
+    List<Peer> order = new ArrayList<>();
+    long served = 0;
+    while (order.size() < waiting.size()) {
+      String next =
+          queues.keySet().stream()
+              .filter(g -> !queues.get(g).isEmpty())
+              .min(leastRecentlyServed)
+              .orElseThrow();
+      order.add(queues.get(next).poll());
+      servedHere.put(next, served++);
     }
-    return waiting.stream()
-        .sorted(Comparator.<Peer>comparingInt(rounds::get).thenComparing(ORDER))
-        .toList();
+    return order;
   }
 }

@@ -9,7 +9,9 @@ import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.PullRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Which unstarted run may start under a concurrency limit, which waits, and which gives way. */
@@ -33,12 +35,21 @@ class ConcurrencyGateTest {
     return new Peer(name, T0.plusSeconds(second), "branch " + branch, started);
   }
 
-  /** The verdict for each unstarted run of {@code runs}, in the order given. */
+  /** The verdict for each unstarted run of {@code runs}; started runs started when created. */
   private static List<Verdict> verdicts(Concurrency concurrency, List<Peer> runs) {
+    Map<String, Instant> lastStarts = new HashMap<>();
+    runs.stream()
+        .filter(Peer::started)
+        .forEach(p -> lastStarts.merge(p.group(), p.created(), (a, b) -> a.isAfter(b) ? a : b));
+    return verdicts(concurrency, runs, lastStarts);
+  }
+
+  private static List<Verdict> verdicts(
+      Concurrency concurrency, List<Peer> runs, Map<String, Instant> lastStarts) {
     List<Verdict> verdicts = new ArrayList<>();
     for (Peer self : runs) {
       if (!self.started()) {
-        verdicts.add(ConcurrencyGate.decide(concurrency, self, runs));
+        verdicts.add(ConcurrencyGate.decide(concurrency, self, runs, lastStarts));
       }
     }
     return verdicts;
@@ -85,6 +96,22 @@ class ConcurrencyGateTest {
     assertThat(verdicts.subList(0, 3))
         .extracting(v -> ((Verdict.Wait) v).position())
         .containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void theBranchServedLeastRecentlyGoesNextEvenWhenNothingRuns() {
+    // main's last run (finished) started at T0; feature has never had a run.
+    List<Peer> runs =
+        List.of(run("main-2", 2, "main", false), run("feature-1", 3, "feature", false));
+
+    List<Verdict> neverServed = verdicts(queue(1), runs, Map.of("branch main", T0));
+    List<Verdict> servedSince =
+        verdicts(queue(1), runs, Map.of("branch main", T0, "branch feature", T0.plusSeconds(5)));
+
+    assertThat(neverServed.get(1)).isEqualTo(new Verdict.Start(List.of()));
+    assertThat(neverServed.get(0))
+        .isInstanceOfSatisfying(Verdict.Wait.class, w -> assertThat(w.position()).isEqualTo(1));
+    assertThat(servedSince.get(0)).isEqualTo(new Verdict.Start(List.of()));
   }
 
   @Test

@@ -66,6 +66,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Inject ControllerSettings settings;
   @Inject RunMetrics metrics;
   @Inject CommitStatusReporter commitStatus;
+  @Inject RunQueue queue;
 
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
@@ -74,6 +75,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     commitStatus.runsFrom(context.getPrimaryCache());
     List<EventSource<?, PipelineRun>> sources = new ArrayList<>(RunEventSources.create(context));
     sources.add(archives.eventSource());
+    sources.add(queue.eventSource());
     return sources;
   }
 
@@ -105,8 +107,16 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       status.phase(RunPhase.Pending, RunReason.AwaitingApproval, RunApproval.waiting(run));
       return write(run, status, context);
     }
-    if (notStarted && !snapshot(run, status, context)) {
-      return write(run, status, context);
+    if (notStarted) {
+      PipelineConfig config = pipelineConfig(run, context);
+      RunQueue.Hold hold = queue.holdBack(run, config, status, context);
+      if (hold != RunQueue.Hold.NONE) {
+        UpdateControl<PipelineRun> written = write(run, status, context);
+        return hold == RunQueue.Hold.QUEUED ? written.rescheduleAfter(RunQueue.RECHECK) : written;
+      }
+      if (!snapshot(run, config, status)) {
+        return write(run, status, context);
+      }
     }
     // Observe: Jobs, pods and Jobs gone, recorded as the steps' states.
     RunObservation seen = observer.observe(run, status.build(), context);
@@ -125,6 +135,13 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
     if (decision.phase() == RunPhase.Running && !anyRunning && acted.waitingForQuota()) {
       status.phase(RunPhase.Pending, RunReason.Pending, "Steps are waiting for quota");
+    } else if (decision.phase() == RunPhase.Cancelled && supersededBy(run) != null) {
+      status.phase(
+          RunPhase.Cancelled,
+          RunReason.Superseded,
+          "superseded by the newer run "
+              + supersededBy(run)
+              + " (spec.concurrency.policy CancelInProgress)");
     } else {
       status.phase(decision.phase(), decision.reason(), decision.message());
     }
@@ -224,14 +241,23 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     return ErrorStatusUpdateControl.patchStatus(statusPatch(run, status));
   }
 
-  /** Takes the PipelineConfig's spec into the run; false (and the run failed) when it cannot. */
-  private boolean snapshot(PipelineRun run, RunStatusBuilder status, Context<PipelineRun> context) {
+  /** The run's PipelineConfig, or null when it does not exist. */
+  private PipelineConfig pipelineConfig(PipelineRun run, Context<PipelineRun> context) {
     String ref = run.getSpec().getPipelineConfigRef();
     String namespace = run.getMetadata().getNamespace();
     // Missing from the cache is not enough: a config created moments ago may not be there yet.
-    PipelineConfig config =
-        RunEventSources.pipelineConfig(context, namespace, ref)
-            .orElseGet(() -> jobs.pipelineConfig(namespace, ref));
+    return RunEventSources.pipelineConfig(context, namespace, ref)
+        .orElseGet(() -> jobs.pipelineConfig(namespace, ref));
+  }
+
+  private static String supersededBy(PipelineRun run) {
+    Map<String, String> annotations = run.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(RunQueue.SUPERSEDED_BY);
+  }
+
+  /** Takes the PipelineConfig's spec into the run; false (and the run failed) when it cannot. */
+  private boolean snapshot(PipelineRun run, PipelineConfig config, RunStatusBuilder status) {
+    String ref = run.getSpec().getPipelineConfigRef();
     if (config == null || config.getSpec() == null) {
       String message =
           "PipelineConfig \""
@@ -314,6 +340,12 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
             was == null ? "new" : was,
             written.getPhase());
       }
+    }
+    RunPhase before = run.getStatus() == null ? null : run.getStatus().getPhase();
+    if (written.getPhase() != null
+        && written.getPhase().isTerminal()
+        && (before == null || !before.isTerminal())) {
+      queue.released(run, context);
     }
     // After the status, so the phase label never runs ahead of the phase.
     RunLabels.keep(run, written.getPhase(), context);

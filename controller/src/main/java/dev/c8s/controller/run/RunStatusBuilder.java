@@ -35,6 +35,9 @@ public final class RunStatusBuilder {
    */
   public static final String RECONCILE_FAILURE = "ReconcileFailure";
 
+  /** Condition True while the run waits for a slot under its pipeline's concurrency limit. */
+  public static final String QUEUED = "Queued";
+
   /**
    * Whether every finished step's log is in object storage: present once archiving a log failed,
    * False while it is retried ({@code ObjectStorageUnavailable}) or given up ({@code LogsLost}),
@@ -283,6 +286,22 @@ public final class RunStatusBuilder {
         };
     setCondition(
         SUCCEEDED, conditionStatus, reason == null ? phase.name() : reason.name(), message);
+    return this;
+  }
+
+  /** Waiting for a concurrency slot at {@code position}: the Queued condition and the position. */
+  public RunStatusBuilder queued(int position, String message) {
+    status.setQueuePosition(position);
+    setCondition(QUEUED, ConditionStatus.TRUE, RunReason.Queued.name(), message);
+    return this;
+  }
+
+  /** Let through the concurrency limit: no position; a Queued condition turns False. */
+  public RunStatusBuilder dequeued() {
+    status.setQueuePosition(null);
+    if (condition(QUEUED) != null) {
+      setCondition(QUEUED, ConditionStatus.FALSE, "Started", "the run left the queue");
+    }
     return this;
   }
 
