@@ -32,5 +32,10 @@ public enum RunReason {
   /** The PipelineConfig named by {@code spec.pipelineConfigRef} does not exist. */
   PipelineConfigNotFound,
   /** The pipeline spec the run snapshotted is invalid; the message lists the problems. */
-  InvalidPipeline
+  InvalidPipeline,
+  /**
+   * The run named by {@code spec.resumeFrom} cannot be resumed (missing, unfinished, succeeded,
+   * another pipeline or commit, or its artifacts expired); the message says which and what to do.
+   */
+  CannotResume
 }

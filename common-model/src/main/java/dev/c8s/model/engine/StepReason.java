@@ -10,6 +10,10 @@ public enum StepReason {
   Started,
   /** The step's container exited 0. */
   Completed,
+  /**
+   * The step succeeded in the run this one resumes ({@code spec.resumeFrom}) and was not run again.
+   */
+  Reused,
   /** The step's container exited non-zero or its pod failed. */
   Error,
   /**

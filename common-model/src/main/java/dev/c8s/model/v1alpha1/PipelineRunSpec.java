@@ -62,6 +62,13 @@ public class PipelineRunSpec {
           + " /ok-to-test)")
   private Boolean approvalRequired;
 
+  /** A finished run of the same pipeline and commit whose succeeded steps this run reuses. */
+  @JsonPropertyDescription(
+      "Name of a failed or cancelled run of the same PipelineConfig, commit and matrix combination:"
+          + " this run reuses its pipeline snapshot and its succeeded steps (status, logs,"
+          + " artifacts) and runs only the others")
+  private String resumeFrom;
+
   /** Who approved a held run; set by an /ok-to-test comment or by hand. */
   @JsonPropertyDescription(
       "Who approved the run (an /ok-to-test comment sets it); a held run starts once it is set")
@@ -153,6 +160,14 @@ public class PipelineRunSpec {
 
   public void setApprovedBy(String approvedBy) {
     this.approvedBy = approvedBy;
+  }
+
+  public String getResumeFrom() {
+    return resumeFrom;
+  }
+
+  public void setResumeFrom(String resumeFrom) {
+    this.resumeFrom = resumeFrom;
   }
 
   /** Whether the run waits for an approval it does not have yet. */

@@ -55,6 +55,14 @@ public class StepStatus {
   @JsonPropertyDescription("Object storage URLs of the step's artifacts")
   private List<String> artifactUrls;
 
+  /**
+   * The run whose result this step reuses (a resumed run); its log and artifacts are that run's.
+   */
+  @JsonPropertyDescription(
+      "Run whose succeeded step this step reuses (spec.resumeFrom): its log and artifacts are that"
+          + " run's")
+  private String reusedFrom;
+
   public StepStatus() {}
 
   public StepStatus(String name, StepPhase phase) {
@@ -144,5 +152,13 @@ public class StepStatus {
   @JsonProperty("artifactURLs")
   public void setArtifactUrls(List<String> artifactUrls) {
     this.artifactUrls = artifactUrls;
+  }
+
+  public String getReusedFrom() {
+    return reusedFrom;
+  }
+
+  public void setReusedFrom(String reusedFrom) {
+    this.reusedFrom = reusedFrom;
   }
 }
