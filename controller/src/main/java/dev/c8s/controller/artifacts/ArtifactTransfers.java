@@ -30,8 +30,14 @@ public class ArtifactTransfers {
   @Inject S3Client s3;
   @Inject StorageSettings storage;
 
-  /** The URLs {@code launch} needs in run {@code run} of {@code namespace}. */
-  public StepTransfers forLaunch(String namespace, String run, StepLaunch launch) {
+  /**
+   * The URLs {@code launch} needs in run {@code run} of {@code namespace}.
+   *
+   * @param reused upstream steps reused from an earlier run (a resume) to their archive's {@code
+   *     s3://} URL there; other upstream archives are this run's
+   */
+  public StepTransfers forLaunch(
+      String namespace, String run, StepLaunch launch, Map<String, String> reused) {
     Duration valid = min(launch.timeout().plus(SLACK), LONGEST);
     String upload = null;
     if (!launch.artifacts().isEmpty()) {
@@ -51,14 +57,21 @@ public class ArtifactTransfers {
     }
     Map<String, String> downloads = new LinkedHashMap<>();
     for (String upstream : launch.upstreamArtifacts()) {
-      String key = ObjectKeys.artifacts(namespace, run, upstream);
+      ObjectKeys.Location location =
+          Optional.ofNullable(reused.get(upstream))
+              .flatMap(ObjectKeys::parse)
+              .orElseGet(
+                  () ->
+                      new ObjectKeys.Location(
+                          storage.artifactsBucket(),
+                          ObjectKeys.artifacts(namespace, run, upstream)));
       downloads.put(
           upstream,
           presigner
               .presignGetObject(
                   p ->
                       p.signatureDuration(valid)
-                          .getObjectRequest(r -> r.bucket(storage.artifactsBucket()).key(key)))
+                          .getObjectRequest(r -> r.bucket(location.bucket()).key(location.key())))
               .url()
               .toString());
     }
@@ -76,6 +89,25 @@ public class ArtifactTransfers {
     } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
       if (e.statusCode() == 404) {
         return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Whether the object an {@code s3://} URL names is still stored (not expired). */
+  public boolean exists(String url) {
+    Optional<ObjectKeys.Location> location = ObjectKeys.parse(url);
+    if (location.isEmpty()) {
+      return false;
+    }
+    try {
+      s3.headObject(r -> r.bucket(location.get().bucket()).key(location.get().key()));
+      return true;
+    } catch (NoSuchKeyException missing) {
+      return false;
+    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
       }
       throw e;
     }

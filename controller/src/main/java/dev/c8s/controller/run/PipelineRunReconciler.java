@@ -67,6 +67,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Inject RunMetrics metrics;
   @Inject CommitStatusReporter commitStatus;
   @Inject RunQueue queue;
+  @Inject RunResume resume;
 
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
@@ -114,7 +115,11 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         UpdateControl<PipelineRun> written = write(run, status, context);
         return hold == RunQueue.Hold.QUEUED ? written.rescheduleAfter(RunQueue.RECHECK) : written;
       }
-      if (!snapshot(run, config, status)) {
+      boolean started =
+          run.getSpec().getResumeFrom() == null
+              ? snapshot(run, config, status)
+              : resume.start(run, status, context);
+      if (!started) {
         return write(run, status, context);
       }
     }

@@ -6,6 +6,7 @@ import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.Step;
+import dev.c8s.model.v1alpha1.StepStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -150,14 +151,30 @@ class RunActions {
                 RunEventSources.connections(context, namespace),
                 observed.getPipelineSpec().getRepository());
     Supplier<List<ResourceQuota>> quotas = () -> RunEventSources.quotas(context, namespace);
+    Map<String, String> reused = reusedArtifacts(observed);
     Map<String, StepStart> starts = new LinkedHashMap<>();
     for (StepLaunch launch : launches) {
       // A Job the stored status does not know yet (its write failed): observed next pass.
       if (!seen.jobs().containsKey(launch.name())) {
-        starts.put(launch.name(), jobs.start(run, observed.getPipelineSpec(), launch, git, quotas));
+        starts.put(
+            launch.name(),
+            jobs.start(run, observed.getPipelineSpec(), launch, reused, git, quotas));
       }
     }
     return starts;
+  }
+
+  /** Steps reused from an earlier run (a resume) to where their artifact archive is. */
+  private static Map<String, String> reusedArtifacts(PipelineRunStatus status) {
+    Map<String, String> reused = new LinkedHashMap<>();
+    for (StepStatus step : status.getSteps()) {
+      if (step.getReusedFrom() != null
+          && step.getArtifactUrls() != null
+          && !step.getArtifactUrls().isEmpty()) {
+        reused.put(step.getName(), step.getArtifactUrls().get(0));
+      }
+    }
+    return reused;
   }
 
   static Step step(PipelineRunStatus status, String name) {

@@ -81,6 +81,16 @@ public final class RunStatusBuilder {
     return phase(RunPhase.Pending, RunReason.Pending, "Waiting for the first step to start");
   }
 
+  /** Shows {@code reused} steps as done: taken over from the run this one resumes. */
+  RunStatusBuilder reuse(List<StepStatus> reused) {
+    List<StepStatus> steps = new ArrayList<>(status.getSteps());
+    for (StepStatus step : reused) {
+      steps.replaceAll(s -> s.getName().equals(step.getName()) ? JSON.clone(step) : s);
+    }
+    status.setSteps(steps);
+    return this;
+  }
+
   /** Records a step's Job and what it reports, unless the step already ended. */
   RunStatusBuilder observed(ObservedStep observed) {
     StepStatus s = step(observed.step());

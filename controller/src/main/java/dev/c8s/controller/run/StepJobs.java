@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -83,11 +84,14 @@ public class StepJobs {
    * not fit the namespace's ResourceQuota right now. In a namespace with quotas, the check counts
    * the pods of Jobs created moments ago that the cached quota does not count yet, and reserves
    * room for this one, under the namespace's lock ({@link QuotaReservations}).
+   *
+   * @param reusedArtifacts upstream steps reused from an earlier run to their archive's URL
    */
   StepStart start(
       PipelineRun run,
       PipelineConfigSpec pipeline,
       StepLaunch launch,
+      Map<String, String> reusedArtifacts,
       GitCredentials git,
       Supplier<List<ResourceQuota>> quotas) {
     Job job =
@@ -96,7 +100,10 @@ public class StepJobs {
             pipeline.getRepository(),
             launch,
             transfers.forLaunch(
-                run.getMetadata().getNamespace(), run.getMetadata().getName(), launch),
+                run.getMetadata().getNamespace(),
+                run.getMetadata().getName(),
+                launch,
+                reusedArtifacts),
             git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
     String namespace = run.getMetadata().getNamespace();
