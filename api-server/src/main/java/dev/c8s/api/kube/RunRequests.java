@@ -8,6 +8,8 @@ import dev.c8s.model.v1alpha1.NewRun;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
+import dev.c8s.model.v1alpha1.PipelineRunStatus;
+import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.validation.PipelineRunValidator;
 import dev.c8s.model.validation.ValidationError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +76,61 @@ public class RunRequests {
    */
   public PipelineRun rerun(String namespace, String runName, Caller caller) {
     PipelineRun original = runs.get(namespace, runName);
+    return runs.create(namespace, repeat(namespace, runName, original, caller));
+  }
+
+  /**
+   * A new run that resumes {@code runName} from its failed steps ({@code spec.resumeFrom}): the
+   * same commit and pipeline snapshot, its succeeded steps reused; 409 unless it failed or was
+   * cancelled after starting.
+   */
+  public PipelineRun resume(String namespace, String runName, Caller caller) {
+    PipelineRun original = runs.get(namespace, runName);
+    PipelineRunStatus status = original.getStatus();
+    RunPhase phase = status == null ? null : status.getPhase();
+    if (phase != RunPhase.Failed && phase != RunPhase.Cancelled) {
+      throw ApiException.conflict(
+          "run \""
+              + runName
+              + "\" is "
+              + (phase == null ? "not started" : phase)
+              + "; only a failed or cancelled run can be resumed from its failed steps (rerun it"
+              + " without from=failed to run it all again)");
+    }
+    if (status.getPipelineSpec() == null) {
+      throw ApiException.conflict(
+          "run \""
+              + runName
+              + "\" never started a step, so nothing can be reused; rerun it without from=failed");
+    }
+    PipelineRun resumed = again(namespace, runName, original, caller);
+    resumed.getSpec().setResumeFrom(runName);
+    return runs.create(namespace, resumed);
+  }
+
+  /**
+   * A new run of {@code original}'s PipelineConfig, commit, branch, combination and pull request,
+   * triggered by the caller and annotated with the run it repeats.
+   */
+  private PipelineRun again(String namespace, String runName, PipelineRun original, Caller caller) {
+    PipelineRunSpec spec = original.getSpec();
+    PipelineRun run =
+        run(
+            namespace,
+            spec.getPipelineConfigRef(),
+            spec.getCommit(),
+            spec.getBranch(),
+            spec.getMatrixIndex() == null ? Map.of() : spec.getMatrixIndex(),
+            caller);
+    run.getMetadata().getAnnotations().put(RERUN_OF, runName);
+    // Still the pull request's run (its status goes to the head); the caller may create runs, so
+    // it is neither held nor stripped of secrets.
+    NewRun.ofPullRequest(run, spec.getPullRequest());
+    return run;
+  }
+
+  private PipelineRun repeat(
+      String namespace, String runName, PipelineRun original, Caller caller) {
     PipelineRunSpec spec = original.getSpec();
     PipelineConfig config;
     try {
@@ -86,18 +143,7 @@ public class RunRequests {
               + runName
               + "\" no longer exists; a rerun needs it");
     }
-    PipelineRun rerun =
-        run(
-            namespace,
-            spec.getPipelineConfigRef(),
-            spec.getCommit(),
-            spec.getBranch(),
-            spec.getMatrixIndex() == null ? Map.of() : spec.getMatrixIndex(),
-            caller);
-    rerun.getMetadata().getAnnotations().put(RERUN_OF, runName);
-    // Still the pull request's run (its status goes to the head); the caller may create runs, so
-    // it is neither held nor stripped of secrets.
-    NewRun.ofPullRequest(rerun, spec.getPullRequest());
+    PipelineRun rerun = again(namespace, runName, original, caller);
     var mismatch = validator.validateAgainstConfig(rerun, config.getSpec()).errors();
     if (!mismatch.isEmpty()) {
       throw new ApiException(
@@ -111,7 +157,7 @@ public class RunRequests {
           mismatch,
           Map.of());
     }
-    return runs.create(namespace, rerun);
+    return rerun;
   }
 
   private PipelineRun run(

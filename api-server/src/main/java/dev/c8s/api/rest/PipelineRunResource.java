@@ -8,6 +8,7 @@ import dev.c8s.api.auth.RequiresAccess;
 import dev.c8s.api.kube.PipelineRuns;
 import dev.c8s.api.kube.RunFilter;
 import dev.c8s.api.kube.RunRequests;
+import dev.c8s.api.problem.ApiException;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -146,22 +147,48 @@ public class PipelineRunResource {
       summary = "Run again",
       description =
           "Creates a new run of the same PipelineConfig, commit, branch and matrix combination,"
-              + " triggered by the caller and annotated c8s.dev/rerun-of.")
+              + " triggered by the caller and annotated c8s.dev/rerun-of. With from=failed the new"
+              + " run resumes the failed or cancelled run (spec.resumeFrom): it keeps the run's"
+              + " pipeline snapshot, reuses its succeeded steps (status, logs, artifacts) and runs"
+              + " only the failed, skipped and unstarted ones.")
   @APIResponse(
       responseCode = "201",
       description = "The new run",
       content = @Content(mediaType = JSON, schema = @Schema(ref = "PipelineRun")))
   @APIResponse(
       responseCode = "409",
-      description = "The run's PipelineConfig is gone or no longer has its matrix combination",
+      description =
+          "The run's PipelineConfig is gone or no longer has its matrix combination; with"
+              + " from=failed, the run did not fail or was never started",
+      content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "400",
+      description = "from is not failed",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
   public Response rerun(
       @PathParam("namespace") String namespace,
       @PathParam("name") String name,
+      @Parameter(
+              description =
+                  "failed: resume from the failed steps, reusing the succeeded ones; absent: run"
+                      + " everything again",
+              schema = @Schema(enumeration = {"failed"}))
+          @QueryParam("from")
+          String from,
       @Context ContainerRequestContext request,
       @Context UriInfo uri) {
     Caller caller = (Caller) request.getProperty(Caller.PROPERTY);
-    PipelineRun created = runRequests.rerun(namespace, name, caller);
+    if (from != null && !"failed".equals(from)) {
+      throw ApiException.badRequest(
+          "from must be failed (resume from the failed steps) or left out (run everything"
+              + " again), not \""
+              + from
+              + "\"");
+    }
+    PipelineRun created =
+        from == null
+            ? runRequests.rerun(namespace, name, caller)
+            : runRequests.resume(namespace, name, caller);
     return Response.created(
             uri.getBaseUriBuilder()
                 .path("api/v1/namespaces/{namespace}/pipelineruns/{name}")

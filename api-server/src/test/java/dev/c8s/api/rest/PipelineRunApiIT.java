@@ -235,6 +235,39 @@ class PipelineRunApiIT {
   }
 
   @Test
+  void rerunFromFailedResumesAFailedRunAndRefusesOthers() {
+    Fixtures.config(ns, "webapp", Fixtures.spec(Fixtures.step("test")));
+    PipelineRun failed = Fixtures.run(ns, "broken", "webapp", "main", null);
+    PipelineRunStatus status = new PipelineRunStatus();
+    status.setPhase(RunPhase.Failed);
+    status.setPipelineSpec(Fixtures.spec(Fixtures.step("test")));
+    Fixtures.status(failed, status);
+    Fixtures.run(ns, "green", "webapp", "main", RunPhase.Succeeded);
+
+    asAdmin()
+        .queryParam("from", "failed")
+        .post(path(ns, "pipelineruns/broken/rerun"))
+        .then()
+        .statusCode(201)
+        .body("spec.resumeFrom", equalTo("broken"))
+        .body("spec.commit", equalTo("4f2a9c1e7b"))
+        .body("metadata.annotations.'c8s.dev/rerun-of'", equalTo("broken"));
+    asAdmin()
+        .queryParam("from", "failed")
+        .post(path(ns, "pipelineruns/green/rerun"))
+        .then()
+        .statusCode(409)
+        .body(
+            "detail", containsString("run \"green\" is Succeeded; only a failed or cancelled run"));
+    asAdmin()
+        .queryParam("from", "start")
+        .post(path(ns, "pipelineruns/broken/rerun"))
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("from must be failed"));
+  }
+
+  @Test
   void rerunOfARunWhoseConfigIsGoneIs409() {
     Fixtures.run(ns, "orphan", "deleted-config", "main", RunPhase.Failed);
     asAdmin()
