@@ -8,6 +8,11 @@ public enum StepReason {
   WaitingForQuota,
   /** The step's Job was created and its pod runs. */
   Started,
+  /**
+   * The step's Job waits, suspended, for Kueue to admit it ({@code spec.kueue}); its timeout counts
+   * from admission.
+   */
+  WaitingForAdmission,
   /** The step's container exited 0. */
   Completed,
   /**

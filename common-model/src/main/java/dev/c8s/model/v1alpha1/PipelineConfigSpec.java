@@ -66,6 +66,12 @@ public class PipelineConfigSpec {
       "How many runs may run at once, and whether the excess queues or cancels older runs")
   private Concurrency concurrency;
 
+  /** Kueue admission of the step Jobs. */
+  @JsonPropertyDescription(
+      "Kueue admission: step Jobs are created suspended in this LocalQueue and start when Kueue"
+          + " admits them")
+  private Kueue kueue;
+
   /** Cron schedule on which the pipeline also runs, building a branch's head. */
   @JsonPropertyDescription(
       "Runs the pipeline on a cron schedule too, building the head of spec.schedule.branch")
@@ -133,5 +139,13 @@ public class PipelineConfigSpec {
 
   public void setConcurrency(Concurrency concurrency) {
     this.concurrency = concurrency;
+  }
+
+  public Kueue getKueue() {
+    return kueue;
+  }
+
+  public void setKueue(Kueue kueue) {
+    this.kueue = kueue;
   }
 }

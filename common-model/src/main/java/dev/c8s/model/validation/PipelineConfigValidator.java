@@ -3,6 +3,7 @@ package dev.c8s.model.validation;
 import dev.c8s.model.engine.StepDefaults;
 import dev.c8s.model.v1alpha1.Concurrency;
 import dev.c8s.model.v1alpha1.Durations;
+import dev.c8s.model.v1alpha1.Kueue;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.Step;
@@ -71,6 +72,7 @@ public final class PipelineConfigValidator {
     historyLimit(problems, path + ".historyLimit", spec.getHistoryLimit());
     ScheduleValidator.validate(problems, path + ".schedule", spec.getSchedule());
     concurrency(problems, path + ".concurrency", spec.getConcurrency());
+    kueue(problems, path + ".kueue", spec.getKueue());
     if (steps != null && (spec.getTimeout() == null || timeout.isPresent())) {
       totalTimeout(
           problems, path + ".timeout", steps, timeout.orElse(StepDefaults.PIPELINE_TIMEOUT));
@@ -87,6 +89,21 @@ public final class PipelineConfigValidator {
               + PipelineConfigSpec.HISTORY_LIMIT_DEFAULT,
           "integer from 1 to " + PipelineConfigSpec.HISTORY_LIMIT_MAX,
           limit);
+    }
+  }
+
+  private static void kueue(Problems problems, String path, Kueue kueue) {
+    if (kueue == null) {
+      return;
+    }
+    String queue = kueue.getQueueName();
+    if (Texts.isBlank(queue) || !Names.isDnsSubdomain(queue)) {
+      problems.error(
+          path + ".queueName",
+          "kueue.queueName must name a Kueue LocalQueue of this namespace (a DNS-1123 name such as"
+              + " team-ci); remove kueue to run steps without Kueue",
+          "DNS-1123 name",
+          queue);
     }
   }
 

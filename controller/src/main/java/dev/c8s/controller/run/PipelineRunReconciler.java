@@ -136,10 +136,20 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     acted.starts().forEach((step, start) -> status.started(step, jobName(run, step), start));
     acted.logs().forEach(status::log);
     boolean settled = settleLogs(status, acted.archiving(), archives.settledWithoutLog(run));
+    List<StepStatus> steps = status.build().getSteps();
+    boolean admitting =
+        steps.stream().anyMatch(s -> StepReason.WaitingForAdmission.name().equals(s.getReason()));
     boolean anyRunning =
-        status.build().getSteps().stream().anyMatch(s -> s.getPhase() == StepPhase.Running);
+        steps.stream()
+            .anyMatch(
+                s ->
+                    s.getPhase() == StepPhase.Running
+                        && !StepReason.WaitingForAdmission.name().equals(s.getReason()));
     if (decision.phase() == RunPhase.Running && !anyRunning && acted.waitingForQuota()) {
       status.phase(RunPhase.Pending, RunReason.Pending, "Steps are waiting for quota");
+    } else if (decision.phase() == RunPhase.Running && !anyRunning && admitting) {
+      status.phase(
+          RunPhase.Pending, RunReason.Pending, "Steps are waiting for Kueue to admit them");
     } else if (decision.phase() == RunPhase.Cancelled && supersededBy(run) != null) {
       status.phase(
           RunPhase.Cancelled,

@@ -5,6 +5,7 @@ import dev.c8s.controller.config.ControllerSettings;
 import dev.c8s.controller.job.GitCredentials;
 import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
+import dev.c8s.controller.job.KueueAdmission;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.controller.repository.RepositoryConnections;
 import dev.c8s.model.engine.StepLaunch;
@@ -106,6 +107,7 @@ public class StepJobs {
                 reusedArtifacts),
             git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
+    KueueAdmission.queue(job, pipeline.getKueue());
     String namespace = run.getMetadata().getNamespace();
     String name = job.getMetadata().getName();
     PodSpec pod = job.getSpec().getTemplate().getSpec();

@@ -1,8 +1,10 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.job.KueueAdmission;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.model.engine.StepReason;
 import dev.c8s.model.engine.StepState;
+import dev.c8s.model.v1alpha1.Kueue;
 import dev.c8s.model.v1alpha1.StepPhase;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -51,6 +53,20 @@ public record StepObservation(
           null,
           stuck.get().message(),
           now);
+    }
+    if (KueueAdmission.awaitingAdmission(job)) {
+      // Not started yet: no start time, so no step timeout runs (it counts from admission).
+      return new StepObservation(
+          new StepState(StepPhase.Running, StepReason.WaitingForAdmission, null),
+          null,
+          "waiting for Kueue to admit it (LocalQueue "
+              + job.getMetadata().getLabels().get(Kueue.QUEUE_LABEL)
+              + "); its timeout counts from admission",
+          null);
+    }
+    if (KueueAdmission.queued(job) && job.getStatus() != null) {
+      // Kubernetes sets startTime when Kueue unsuspends the Job, and restarts its deadline then.
+      started = Optional.ofNullable(parse(job.getStatus().getStartTime())).orElse(started);
     }
     return new StepObservation(StepState.running(started), null, null, null);
   }

@@ -2,7 +2,9 @@ package dev.c8s.controller.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.c8s.controller.job.KueueAdmission;
 import dev.c8s.model.engine.StepReason;
+import dev.c8s.model.v1alpha1.Kueue;
 import dev.c8s.model.v1alpha1.StepPhase;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -40,6 +42,45 @@ class StepObservationTest {
         .contains("c8s.local/nope:1", "container step", "ImagePullBackOff", "not found");
     assertThat(seen.completionTime()).isEqualTo(NOW);
     assertThat(StepObservation.finished(job(null))).isFalse();
+  }
+
+  @Test
+  void aJobKueueHasNotAdmittedWaitsWithoutAStartSoItsTimeoutDoesNotRun() {
+    Job suspended = base().withNewSpec().endSpec().withNewStatus().endStatus().build();
+    KueueAdmission.queue(suspended, kueue("team-ci"));
+
+    StepObservation seen = StepObservation.of(suspended, List.of(), NOW);
+
+    assertThat(seen.state().phase()).isEqualTo(StepPhase.Running);
+    assertThat(seen.state().reason()).isEqualTo(StepReason.WaitingForAdmission);
+    assertThat(seen.state().startTime()).isNull();
+    assertThat(seen.message()).contains("LocalQueue team-ci", "counts from admission");
+  }
+
+  @Test
+  void anAdmittedKueueJobStartsWhenKueueLetItGo() {
+    Job admitted =
+        base()
+            .withNewSpec()
+            .endSpec()
+            .withNewStatus()
+            .withActive(1)
+            .withStartTime("2026-11-28T11:59:45Z")
+            .endStatus()
+            .build();
+    KueueAdmission.queue(admitted, kueue("team-ci"));
+    admitted.getSpec().setSuspend(false);
+
+    StepObservation seen = StepObservation.of(admitted, List.of(), NOW);
+
+    assertThat(seen.state().reason()).isEqualTo(StepReason.Started);
+    assertThat(seen.state().startTime()).isEqualTo("2026-11-28T11:59:45Z");
+  }
+
+  private static Kueue kueue(String queue) {
+    Kueue kueue = new Kueue();
+    kueue.setQueueName(queue);
+    return kueue;
   }
 
   @Test
