@@ -30,7 +30,8 @@ public final class TestObjects {
                 .endMetadata()
                 .withStringData(data)
                 .build())
-        .create();
+        // Created, or replaced: a test may change a Secret between runs.
+        .createOr(existing -> existing.update());
   }
 
   /** An S3 client of {@code s3} with its credentials (the caller closes it). */
