@@ -115,7 +115,15 @@ final class ConfigSchedule {
               now,
               generation);
     } else if (previous != null && LASTING.contains(reason(previous))) {
-      condition = previous;
+      // Still what the last tick came to, now also true of this generation.
+      condition =
+          condition(
+              previous,
+              previous.getStatus() == ConditionStatus.TRUE,
+              reason(previous),
+              previous.getMessage(),
+              now,
+              generation);
     } else {
       condition =
           condition(

@@ -20,6 +20,8 @@ import dev.c8s.testing.PublishedForgeApi;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,47 +222,47 @@ class ScheduledRunsIT {
                         && c.getStatus().getSchedule() != null
                         && c.getStatus().getSchedule().getNextScheduleTime() != null);
     Instant next = tracked.getStatus().getSchedule().getNextScheduleTime();
-    await()
-        .atMost(AT_MOST)
-        .ignoreException(KubernetesClientException.class)
-        .until(
-            () -> {
-              client
-                  .resources(PipelineConfig.class)
-                  .inNamespace(ns)
-                  .withName("app")
-                  .editStatus(
-                      c -> {
-                        c.getStatus()
-                            .getSchedule()
-                            .setNextScheduleTime(next.minus(Duration.ofHours(25)));
-                        c.getStatus().setConditions(null);
-                        return c;
-                      });
-              return true;
-            });
+    retryingConflicts(
+        () ->
+            resource()
+                .editStatus(
+                    c -> {
+                      c.getStatus()
+                          .getSchedule()
+                          .setNextScheduleTime(next.minus(Duration.ofHours(25)));
+                      c.getStatus().setConditions(null);
+                      return c;
+                    }));
     edit(c -> c.getSpec().setHistoryLimit(c.getSpec().getHistoryLimit() + 1));
     return next.minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
   }
 
   /** Changes the spec, again on a conflict with the controller's status writes. */
   private void edit(Consumer<PipelineConfig> change) {
+    retryingConflicts(
+        () ->
+            resource()
+                .edit(
+                    c -> {
+                      change.accept(c);
+                      return c;
+                    }));
+  }
+
+  /** Does {@code write} until it gets through the controller's concurrent status writes. */
+  private static void retryingConflicts(Runnable write) {
     await()
         .atMost(AT_MOST)
         .ignoreException(KubernetesClientException.class)
         .until(
             () -> {
-              client
-                  .resources(PipelineConfig.class)
-                  .inNamespace(ns)
-                  .withName("app")
-                  .edit(
-                      c -> {
-                        change.accept(c);
-                        return c;
-                      });
+              write.run();
               return true;
             });
+  }
+
+  private Resource<PipelineConfig> resource() {
+    return client.resources(PipelineConfig.class).inNamespace(ns).withName("app");
   }
 
   private PipelineConfig config() {
@@ -267,15 +270,27 @@ class ScheduledRunsIT {
   }
 
   private PipelineConfig awaitCondition(ScheduleReason reason) {
-    return await()
-        .atMost(AT_MOST)
-        .until(
-            this::config,
-            c ->
-                reason(c) == reason
-                    && Objects.equals(
-                        scheduledCondition(c).getObservedGeneration(),
-                        c.getMetadata().getGeneration()));
+    try {
+      return await()
+          .atMost(AT_MOST)
+          .until(
+              this::config,
+              c ->
+                  reason(c) == reason
+                      && Objects.equals(
+                          scheduledCondition(c).getObservedGeneration(),
+                          c.getMetadata().getGeneration()));
+    } catch (ConditionTimeoutException e) {
+      // What the controller decided instead.
+      throw new AssertionError(
+          "no Scheduled="
+              + reason
+              + " for generation "
+              + config().getMetadata().getGeneration()
+              + ":\n"
+              + Serialization.asYaml(config().getStatus()),
+          e);
+    }
   }
 
   private static ScheduleReason reason(PipelineConfig config) {
