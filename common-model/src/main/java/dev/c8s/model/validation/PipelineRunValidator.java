@@ -38,6 +38,16 @@ public final class PipelineRunValidator {
           .ifPresent(m -> problems.error("spec.branch", m, GitBranches.EXPECTED, spec.getBranch()));
     }
     PullRequestChecks.check(problems, spec);
+    if (spec.getResumeFrom() != null) {
+      Names.checkObjectName(problems, "spec.resumeFrom", spec.getResumeFrom(), "PipelineRun", true);
+      if (run.getMetadata() != null && spec.getResumeFrom().equals(run.getMetadata().getName())) {
+        problems.error(
+            "spec.resumeFrom",
+            "a run cannot resume itself; name the failed run to resume",
+            "name of another PipelineRun",
+            spec.getResumeFrom());
+      }
+    }
     if (spec.getMatrixIndex() != null) {
       spec.getMatrixIndex().keySet().stream()
           .filter(name -> !Names.isEnvVarName(name))

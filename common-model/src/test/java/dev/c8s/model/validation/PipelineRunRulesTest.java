@@ -37,6 +37,16 @@ class PipelineRunRulesTest {
             "\"My_App_CI\" cannot be the name of a PipelineConfig",
             "did you mean \"my-app-ci\"?"),
         rule(
+            "resumeFrom is a run name",
+            r -> r.getSpec().setResumeFrom("Run 1"),
+            "spec.resumeFrom",
+            "\"Run 1\" cannot be the name of a PipelineRun"),
+        rule(
+            "a run does not resume itself",
+            r -> r.getSpec().setResumeFrom(r.getMetadata().getName()),
+            "spec.resumeFrom",
+            "a run cannot resume itself"),
+        rule(
             "commit is required",
             r -> r.getSpec().setCommit(null),
             "spec.commit",
