@@ -31,7 +31,7 @@ public record StepObservation(
    * retry resolves (an image that cannot be pulled, a missing Secret).
    */
   public static StepObservation of(Job job, List<Pod> pods, Instant now) {
-    Instant started = parse(job.getMetadata().getCreationTimestamp());
+    Instant started = startOf(job);
     Optional<JobCondition> failed = condition(job, "Failed");
     Optional<JobCondition> complete = condition(job, "Complete");
     Optional<ContainerStateTerminated> step = stepTermination(pods);
@@ -64,11 +64,20 @@ public record StepObservation(
               + "); its timeout counts from admission",
           null);
     }
-    if (KueueAdmission.queued(job) && job.getStatus() != null) {
-      // Kubernetes sets startTime when Kueue unsuspends the Job, and restarts its deadline then.
-      started = Optional.ofNullable(parse(job.getStatus().getStartTime())).orElse(started);
-    }
     return new StepObservation(StepState.running(started), null, null, null);
+  }
+
+  /**
+   * When the step started: its Job's creation, or for a Job Kueue admitted, its admission (the Job
+   * controller sets startTime when Kueue unsuspends it, and restarts its deadline then).
+   */
+  private static Instant startOf(Job job) {
+    if (KueueAdmission.queued(job)
+        && job.getStatus() != null
+        && job.getStatus().getStartTime() != null) {
+      return parse(job.getStatus().getStartTime());
+    }
+    return parse(job.getMetadata().getCreationTimestamp());
   }
 
   /** Whether the Job has finished (Complete or Failed), as opposed to a step ended early. */
