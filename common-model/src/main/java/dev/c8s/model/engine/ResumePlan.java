@@ -7,6 +7,7 @@ import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,12 +74,25 @@ public final class ResumePlan {
               + name
               + "\" never started a step, so nothing is left to reuse; rerun it instead");
     }
+    Map<String, StepStatus> byName = new HashMap<>();
+    status.getSteps().forEach(s -> byName.put(s.getName(), s));
+    StepGraph graph = StepGraph.of(status.getPipelineSpec().getSteps());
     List<StepStatus> reused =
         status.getSteps().stream()
             .filter(s -> s.getPhase() == StepPhase.Succeeded)
+            // A step that ran after a failure (clean-up, notification) runs again after the retry.
+            .filter(s -> graph.ancestorsOf(s.getName()).stream().allMatch(a -> done(byName.get(a))))
             .map(s -> reuse(s, name))
             .toList();
     return new Plan(status.getPipelineSpec(), reused);
+  }
+
+  /** Succeeded, or skipped by its branch condition: nothing about it asks for a second run. */
+  private static boolean done(StepStatus step) {
+    return step != null
+        && (step.getPhase() == StepPhase.Succeeded
+            || (step.getPhase() == StepPhase.Skipped
+                && StepReason.BranchConditionNotMet.name().equals(step.getReason())));
   }
 
   private static String mismatch(PipelineRunSpec was, PipelineRunSpec now) {

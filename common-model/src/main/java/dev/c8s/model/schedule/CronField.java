@@ -86,7 +86,8 @@ record CronField(BitSet values, boolean unrestricted) {
         }
       } else {
         low = value(kind, range, text);
-        high = slash >= 0 ? kind.max : low;
+        // a/n runs to the field's end; for days of the week that is Saturday, not 7 (Sunday again).
+        high = slash < 0 ? low : kind == Kind.DAY_OF_WEEK ? 6 : kind.max;
       }
       for (int v = low; v <= high; v += step) {
         values.set(v);

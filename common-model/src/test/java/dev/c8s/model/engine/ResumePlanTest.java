@@ -10,6 +10,7 @@ import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
+import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -46,7 +47,7 @@ class ResumePlanTest {
     PipelineRun original = run("run-1", "abc1234", Map.of("os", "linux"));
     PipelineRunStatus status = new PipelineRunStatus();
     status.setPhase(RunPhase.Failed);
-    status.setPipelineSpec(new PipelineConfigSpec());
+    status.setPipelineSpec(sequential("checkout", "build", "test", "deploy"));
     status.setSteps(
         List.of(
             step("checkout", StepPhase.Succeeded, "run-0"),
@@ -82,6 +83,39 @@ class ResumePlanTest {
     assertThat(plan.reused().get(1).getArtifactUrls())
         .containsExactly("s3://c8s-artifacts/team/build/artifacts.tar.gz");
     assertThat(plan.reused()).allSatisfy(s -> assertThat(s.getJobName()).isNull());
+  }
+
+  @Test
+  void aStepThatRanAfterTheFailureRunsAgainAfterTheRetry() {
+    PipelineRun original =
+        failed(
+            r ->
+                r.getStatus()
+                    .setSteps(
+                        List.of(
+                            step("checkout", StepPhase.Succeeded, null),
+                            step("build", StepPhase.Succeeded, null),
+                            step("test", StepPhase.Failed, null),
+                            step("notify", StepPhase.Succeeded, null))));
+    original.getStatus().setPipelineSpec(sequential("checkout", "build", "test", "notify"));
+
+    Plan plan = (Plan) ResumePlan.of(resuming(), original, "team");
+
+    assertThat(plan.reused()).extracting(StepStatus::getName).containsExactly("checkout", "build");
+  }
+
+  private static PipelineConfigSpec sequential(String... names) {
+    PipelineConfigSpec spec = new PipelineConfigSpec();
+    spec.setSteps(
+        java.util.Arrays.stream(names)
+            .map(
+                n -> {
+                  Step step = new Step();
+                  step.setName(n);
+                  return step;
+                })
+            .toList());
+    return spec;
   }
 
   @Test

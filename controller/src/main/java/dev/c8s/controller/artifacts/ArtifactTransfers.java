@@ -33,12 +33,17 @@ public class ArtifactTransfers {
   /**
    * The URLs {@code launch} needs in run {@code run} of {@code namespace}.
    *
-   * @param reused upstream steps reused from an earlier run (a resume) to their archive's {@code
-   *     s3://} URL there; other upstream archives are this run's
+   * @param reused upstream steps reused from an earlier run (a resume) to the run that ran them,
+   *     whose archive they hand on; other upstream archives are this run's
+   * @param admissionWait how long the Job may wait before it starts (Kueue), on top of its timeout
    */
   public StepTransfers forLaunch(
-      String namespace, String run, StepLaunch launch, Map<String, String> reused) {
-    Duration valid = min(launch.timeout().plus(SLACK), LONGEST);
+      String namespace,
+      String run,
+      StepLaunch launch,
+      Map<String, String> reused,
+      Duration admissionWait) {
+    Duration valid = min(launch.timeout().plus(admissionWait).plus(SLACK), LONGEST);
     String upload = null;
     if (!launch.artifacts().isEmpty()) {
       String key = ObjectKeys.artifacts(namespace, run, launch.name());
@@ -57,21 +62,14 @@ public class ArtifactTransfers {
     }
     Map<String, String> downloads = new LinkedHashMap<>();
     for (String upstream : launch.upstreamArtifacts()) {
-      ObjectKeys.Location location =
-          Optional.ofNullable(reused.get(upstream))
-              .flatMap(ObjectKeys::parse)
-              .orElseGet(
-                  () ->
-                      new ObjectKeys.Location(
-                          storage.artifactsBucket(),
-                          ObjectKeys.artifacts(namespace, run, upstream)));
+      String key = ObjectKeys.artifacts(namespace, reused.getOrDefault(upstream, run), upstream);
       downloads.put(
           upstream,
           presigner
               .presignGetObject(
                   p ->
                       p.signatureDuration(valid)
-                          .getObjectRequest(r -> r.bucket(location.bucket()).key(location.key())))
+                          .getObjectRequest(r -> r.bucket(storage.artifactsBucket()).key(key)))
               .url()
               .toString());
     }
@@ -80,21 +78,12 @@ public class ArtifactTransfers {
 
   /** The archive's {@code s3://} URL once the step's upload container has stored it. */
   public Optional<String> archived(String namespace, String run, String step) {
-    String key = ObjectKeys.artifacts(namespace, run, step);
-    try {
-      s3.headObject(r -> r.bucket(storage.artifactsBucket()).key(key));
-      return Optional.of(ObjectKeys.url(storage.artifactsBucket(), key));
-    } catch (NoSuchKeyException missing) {
-      return Optional.empty();
-    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    String url =
+        ObjectKeys.url(storage.artifactsBucket(), ObjectKeys.artifacts(namespace, run, step));
+    return exists(url) ? Optional.of(url) : Optional.empty();
   }
 
-  /** Whether the object an {@code s3://} URL names is still stored (not expired). */
+  /** Whether the object an {@code s3://} URL names is stored (not yet, or no longer: false). */
   public boolean exists(String url) {
     Optional<ObjectKeys.Location> location = ObjectKeys.parse(url);
     if (location.isEmpty()) {
@@ -106,7 +95,8 @@ public class ArtifactTransfers {
     } catch (NoSuchKeyException missing) {
       return false;
     } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-      if (e.statusCode() == 404) {
+      // 403: S3 answers so for a missing key to a caller that may not list the bucket.
+      if (e.statusCode() == 404 || e.statusCode() == 403) {
         return false;
       }
       throw e;

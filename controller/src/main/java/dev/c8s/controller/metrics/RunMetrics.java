@@ -103,8 +103,11 @@ public class RunMetrics {
     }
     for (StepStatus step : after.getSteps()) {
       StepStatus previous = previous(before, step.getName());
+      // A reused step (a resume) was timed in the run that ran it.
       boolean newlyDone =
-          step.getPhase().isTerminal() && (previous == null || !previous.getPhase().isTerminal());
+          step.getReusedFrom() == null
+              && step.getPhase().isTerminal()
+              && (previous == null || !previous.getPhase().isTerminal());
       if (newlyDone
           && step.getStartTime() != null
           && step.getCompletionTime() != null

@@ -67,8 +67,13 @@ public class ScheduledRuns {
     if (names.stream().allMatch(exists)) {
       return created(tick, schedule, names, null);
     }
-    List<RepositoryConnection> connections =
-        client.resources(RepositoryConnection.class).inNamespace(namespace).list().getItems();
+    List<RepositoryConnection> connections;
+    try {
+      connections =
+          client.resources(RepositoryConnection.class).inNamespace(namespace).list().getItems();
+    } catch (KubernetesClientException e) {
+      return unavailable("listing the RepositoryConnections of namespace " + namespace, e);
+    }
     Optional<RepositoryConnection> connection =
         RepositoryConnections.withCredentials(connections, config.getSpec().getRepository());
     if (connection.isEmpty()) {
@@ -83,7 +88,12 @@ public class ScheduledRuns {
               + "\" through one: create it",
           List.of());
     }
-    BranchHead head = heads.of(connection.get(), schedule.getBranch());
+    BranchHead head;
+    try {
+      head = heads.of(connection.get(), schedule.getBranch());
+    } catch (KubernetesClientException e) {
+      return unavailable("reading the connection's Secret", e);
+    }
     return switch (head) {
       case BranchHead.Refused refused ->
           new Outcome(refused.reason(), refused.message(), List.of());
@@ -120,16 +130,7 @@ public class ScheduledRuns {
       } catch (KubernetesClientException e) {
         // 409: created already, by an earlier attempt whose status write was lost.
         if (e.getCode() != 409) {
-          return new Outcome(
-              ScheduleReason.Retrying,
-              "creating PipelineRun "
-                  + names.get(i)
-                  + " failed ("
-                  + e.getCode()
-                  + ": "
-                  + e.getMessage()
-                  + "); trying again",
-              List.of());
+          return unavailable("creating PipelineRun " + names.get(i), e);
         }
       }
     }
@@ -141,6 +142,14 @@ public class ScheduledRuns {
         tick,
         commit);
     return created(tick, schedule, names, commit);
+  }
+
+  /** The API server failed {@code doing}: the tick stays due and is tried again. */
+  private static Outcome unavailable(String doing, KubernetesClientException e) {
+    return new Outcome(
+        ScheduleReason.Retrying,
+        doing + " failed (" + e.getCode() + ": " + e.getMessage() + "); trying again",
+        List.of());
   }
 
   private static Outcome created(

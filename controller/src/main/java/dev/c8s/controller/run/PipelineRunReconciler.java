@@ -110,10 +110,12 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     }
     if (notStarted) {
       PipelineConfig config = pipelineConfig(run, context);
-      RunQueue.Hold hold = queue.holdBack(run, config, status, context);
-      if (hold != RunQueue.Hold.NONE) {
+      RunQueue.Admission admission = queue.holdBack(run, config, status, context);
+      if (admission.hold() != RunQueue.Hold.NONE) {
         UpdateControl<PipelineRun> written = write(run, status, context);
-        return hold == RunQueue.Hold.QUEUED ? written.rescheduleAfter(RunQueue.RECHECK) : written;
+        return admission.hold() == RunQueue.Hold.QUEUED
+            ? written.rescheduleAfter(RunQueue.RECHECK)
+            : written;
       }
       boolean started =
           run.getSpec().getResumeFrom() == null
@@ -122,6 +124,8 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       if (!started) {
         return write(run, status, context);
       }
+      // Only a run that really starts takes the older runs' places.
+      queue.supersede(run, admission.supersede(), context);
     }
     // Observe: Jobs, pods and Jobs gone, recorded as the steps' states.
     RunObservation seen = observer.observe(run, status.build(), context);

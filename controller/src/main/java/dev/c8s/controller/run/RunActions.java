@@ -164,14 +164,12 @@ class RunActions {
     return starts;
   }
 
-  /** Steps reused from an earlier run (a resume) to where their artifact archive is. */
+  /** Steps reused from an earlier run (a resume) to the run whose artifacts they hand on. */
   private static Map<String, String> reusedArtifacts(PipelineRunStatus status) {
     Map<String, String> reused = new LinkedHashMap<>();
     for (StepStatus step : status.getSteps()) {
-      if (step.getReusedFrom() != null
-          && step.getArtifactUrls() != null
-          && !step.getArtifactUrls().isEmpty()) {
-        reused.put(step.getName(), step.getArtifactUrls().get(0));
+      if (step.getReusedFrom() != null) {
+        reused.put(step.getName(), step.getReusedFrom());
       }
     }
     return reused;

@@ -72,11 +72,19 @@ public class RunQueue {
   }
 
   /**
+   * What {@link #holdBack} decided.
+   *
+   * @param supersede runs to cancel once this run has started ({@link #supersede})
+   */
+  record Admission(Hold hold, List<String> supersede) {}
+
+  /**
    * Holds {@code run}, which has not started, back under its pipeline's concurrency limit, noting
    * it in {@code status}: queued (Pending, looked at again when a run ends) or superseded
-   * (Cancelled). When it may start, the runs it supersedes are asked to cancel.
+   * (Cancelled). When it may start, the admission names the runs it supersedes: cancel them with
+   * {@link #supersede} once it has started.
    */
-  Hold holdBack(
+  Admission holdBack(
       PipelineRun run,
       PipelineConfig config,
       RunStatusBuilder status,
@@ -85,23 +93,22 @@ public class RunQueue {
         config == null || config.getSpec() == null ? null : config.getSpec().getConcurrency();
     if (concurrency == null || Boolean.TRUE.equals(run.getSpec().getCancelRequested())) {
       status.dequeued();
-      return Hold.NONE;
+      return new Admission(Hold.NONE, List.of());
     }
     return switch (admit(run, concurrency, context)) {
       case Verdict.Wait wait -> {
         status.phase(RunPhase.Pending, RunReason.Queued, wait.message());
         status.queued(wait.position(), wait.message());
-        yield Hold.QUEUED;
+        yield new Admission(Hold.QUEUED, List.of());
       }
       case Verdict.GiveWay giveWay -> {
         status.dequeued();
         status.phase(RunPhase.Cancelled, RunReason.Superseded, giveWay.message());
-        yield Hold.SUPERSEDED;
+        yield new Admission(Hold.SUPERSEDED, List.of());
       }
       case Verdict.Start start -> {
         status.dequeued();
-        supersede(run, start.supersede(), context);
-        yield Hold.NONE;
+        yield new Admission(Hold.NONE, start.supersede());
       }
     };
   }
@@ -125,7 +132,7 @@ public class RunQueue {
   }
 
   /** Asks {@code superseded} runs, by name, to cancel: {@code by} took their place. */
-  private void supersede(PipelineRun by, List<String> superseded, Context<PipelineRun> context) {
+  void supersede(PipelineRun by, List<String> superseded, Context<PipelineRun> context) {
     String patch =
         Serialization.asJson(
             Map.of(
@@ -165,13 +172,19 @@ public class RunQueue {
         .forEach(r -> wake.propagateEvent(ResourceID.fromResource(r)));
   }
 
+  /**
+   * The pipeline's runs as the cache has them, each read again by name: a listing misses the status
+   * this controller has just written (JOSDK keeps it apart until the informer catches up), so a run
+   * that has just ended would still hold its slot.
+   */
   private static List<PipelineRun> runsOf(
       Context<PipelineRun> context, String namespace, String config) {
-    return context
-        .getPrimaryCache()
+    var cache = context.getPrimaryCache();
+    return cache
         .list(
             namespace,
             r -> r.getSpec() != null && Objects.equals(config, r.getSpec().getPipelineConfigRef()))
+        .map(r -> cache.get(ResourceID.fromResource(r)).orElse(r))
         .toList();
   }
 

@@ -25,6 +25,12 @@ public class RunResume {
 
   /** Starts {@code run} from the run it resumes; false (and the run failed) when it cannot. */
   boolean start(PipelineRun run, RunStatusBuilder status, Context<PipelineRun> context) {
+    if (Boolean.TRUE.equals(run.getSpec().getCancelRequested())) {
+      // Nothing to plan or check for a resume nobody wants any more.
+      status.phase(
+          RunPhase.Cancelled, RunReason.Cancelled, "the run was cancelled before it started");
+      return false;
+    }
     String namespace = run.getMetadata().getNamespace();
     String from = run.getSpec().getResumeFrom();
     PipelineRun original =

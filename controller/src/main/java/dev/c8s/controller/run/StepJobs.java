@@ -8,6 +8,7 @@ import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.job.KueueAdmission;
 import dev.c8s.controller.job.StepJobFactory;
 import dev.c8s.controller.repository.RepositoryConnections;
+import dev.c8s.model.engine.StepDefaults;
 import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.kubernetes.ApiAnswers;
 import dev.c8s.model.v1alpha1.PipelineConfig;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +88,7 @@ public class StepJobs {
    * the pods of Jobs created moments ago that the cached quota does not count yet, and reserves
    * room for this one, under the namespace's lock ({@link QuotaReservations}).
    *
-   * @param reusedArtifacts upstream steps reused from an earlier run to their archive's URL
+   * @param reusedArtifacts upstream steps reused from an earlier run to that run's name
    */
   StepStart start(
       PipelineRun run,
@@ -104,7 +106,9 @@ public class StepJobs {
                 run.getMetadata().getNamespace(),
                 run.getMetadata().getName(),
                 launch,
-                reusedArtifacts),
+                reusedArtifacts,
+                // Kueue may hold the Job as long as the pipeline may last.
+                pipeline.getKueue() == null ? Duration.ZERO : StepDefaults.timeout(pipeline)),
             git,
             new JobSettings(settings.gitImage(), settings.transferImage(), settings.jobTtl()));
     KueueAdmission.queue(job, pipeline.getKueue());
