@@ -97,6 +97,17 @@ public final class ConcurrencyGate {
             + "are running (spec.concurrency)");
   }
 
+  /**
+   * Why a run was cancelled for {@code newer}, a run of {@code of} (a branch, a pull request or
+   * "this pipeline"; null when not known).
+   */
+  public static String superseded(String newer, String of) {
+    return "superseded by the newer run "
+        + newer
+        + (of == null ? "" : " of " + of)
+        + " (spec.concurrency.policy CancelInProgress)";
+  }
+
   /** The newest {@code limit} runs of the scope go on; older ones are cancelled. */
   private static Verdict cancelInProgress(int limit, Peer self, List<Peer> scope, String of) {
     List<Peer> group = new ArrayList<>(scope);
@@ -105,13 +116,7 @@ public final class ConcurrencyGate {
     int place = group.indexOf(self);
     if (place >= limit) {
       String newest = group.get(0).name();
-      return new Verdict.GiveWay(
-          newest,
-          "superseded by the newer run "
-              + newest
-              + " of "
-              + of
-              + " (spec.concurrency.policy CancelInProgress)");
+      return new Verdict.GiveWay(newest, superseded(newest, of));
     }
     // Sorted newest first, and self is within the limit: everything beyond it is older.
     List<String> supersede = group.subList(limit, group.size()).stream().map(Peer::name).toList();

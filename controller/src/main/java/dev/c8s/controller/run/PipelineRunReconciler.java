@@ -4,6 +4,7 @@ import dev.c8s.controller.config.ControllerSettings;
 import dev.c8s.controller.forge.CommitStatusReporter;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.metrics.RunMetrics;
+import dev.c8s.model.engine.ConcurrencyGate;
 import dev.c8s.model.engine.Decision;
 import dev.c8s.model.engine.EngineInput;
 import dev.c8s.model.engine.PipelineEngine;
@@ -158,9 +159,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       status.phase(
           RunPhase.Cancelled,
           RunReason.Superseded,
-          "superseded by the newer run "
-              + supersededBy(run)
-              + " (spec.concurrency.policy CancelInProgress)");
+          ConcurrencyGate.superseded(supersededBy(run), null));
     } else {
       status.phase(decision.phase(), decision.reason(), decision.message());
     }
