@@ -10,6 +10,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * <ul>
  *   <li>{@link Problem} bodies, with their {@link ValidationError}s, leave as {@code Response}
  *       entities, a type Quarkus REST's return-type scan cannot see through.
+ *   <li>The MCP tools' answers ({@code dev.c8s.api.mcp}), written as JSON text by the tools.
  *   <li>{@code ScanCursor} (package-private, hence by name) is the continue token, written and read
  *       by its own {@code ObjectMapper}.
  * </ul>
@@ -20,7 +21,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(
     targets = {Problem.class, ValidationError.class},
-    classNames = "dev.c8s.api.kube.ScanCursor")
+    classNames = {
+      "dev.c8s.api.kube.ScanCursor",
+      "dev.c8s.api.mcp.RunViews$RunSummary",
+      "dev.c8s.api.mcp.RunViews$RunDetail",
+      "dev.c8s.api.mcp.RunViews$StepView",
+      "dev.c8s.api.mcp.RunViews$ConditionView",
+      "dev.c8s.api.mcp.FailureExplanation",
+      "dev.c8s.api.mcp.FailureExplanation$FailedStep",
+      "dev.c8s.api.mcp.LogTools$LogExcerpt"
+    })
 final class ModelReflection {
   private ModelReflection() {}
 }

@@ -33,4 +33,17 @@ class NativeReflectionIT {
   void theContinueTokenCursorIsRegisteredForReflection() {
     assertThat(REGISTERED).contains("dev.c8s.api.kube.ScanCursor");
   }
+
+  @Test
+  void theMcpToolsAnswersAreRegisteredForReflection() {
+    assertThat(REGISTERED)
+        .contains(
+            "dev.c8s.api.mcp.RunViews$RunSummary",
+            "dev.c8s.api.mcp.RunViews$RunDetail",
+            "dev.c8s.api.mcp.RunViews$StepView",
+            "dev.c8s.api.mcp.RunViews$ConditionView",
+            "dev.c8s.api.mcp.FailureExplanation",
+            "dev.c8s.api.mcp.FailureExplanation$FailedStep",
+            "dev.c8s.api.mcp.LogTools$LogExcerpt");
+  }
 }

@@ -32,6 +32,22 @@ public class AccessReviews {
     return cache.get(new Key(caller, access), () -> ask(caller, access));
   }
 
+  /**
+   * Whether {@code caller} may perform {@code access} on its object. A right to every object of the
+   * kind in the namespace covers each named one, and one cached answer then serves requests for any
+   * object; only when it is refused is the object's own name asked about, for RBAC rules that list
+   * resourceNames.
+   */
+  public Decision permits(Caller caller, Access access) {
+    if (access.name().isEmpty()) {
+      return review(caller, access);
+    }
+    Access anyObject =
+        new Access(access.verb(), access.resource(), access.subresource(), access.namespace(), "");
+    Decision broad = review(caller, anyObject);
+    return broad.allowed() ? broad : review(caller, access);
+  }
+
   private Decision ask(Caller caller, Access access) {
     SubjectAccessReview review =
         new SubjectAccessReviewBuilder()

@@ -96,7 +96,7 @@ public class AuthFilters {
             namespace == null ? "" : namespace,
             name == null ? "" : name);
     Caller caller = (Caller) request.getProperty(Caller.PROPERTY);
-    AccessReviews.Decision decision = review(caller, wanted);
+    AccessReviews.Decision decision = access.permits(caller, wanted);
     if (decision.allowed()) {
       return Optional.empty();
     }
@@ -107,21 +107,6 @@ public class AuthFilters {
     return Optional.of(
         Problems.response(
             403, detail, request.getUriInfo().getRequestUri().getPath(), null, Map.of()));
-  }
-
-  /**
-   * A right to every object of the kind in the namespace covers each named one, and one cached
-   * answer then serves requests for any object; only when it is refused is the object's own name
-   * asked about, for RBAC rules that list resourceNames.
-   */
-  private AccessReviews.Decision review(Caller caller, Access wanted) {
-    if (wanted.name().isEmpty()) {
-      return access.review(caller, wanted);
-    }
-    Access anyObject =
-        new Access(wanted.verb(), wanted.resource(), wanted.subresource(), wanted.namespace(), "");
-    AccessReviews.Decision broad = access.review(caller, anyObject);
-    return broad.allowed() ? broad : access.review(caller, wanted);
   }
 
   private static Response unauthorized(

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** Query parameters parsed here, so that a bad value is a 400 naming it rather than a 404. */
-final class Params {
+public final class Params {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 500;
 
@@ -43,7 +43,7 @@ final class Params {
   }
 
   /** A run phase, or null when absent (an empty value is an error). */
-  static RunPhase phase(String value) {
+  public static RunPhase phase(String value) {
     if (value == null) {
       return null;
     }
@@ -61,7 +61,7 @@ final class Params {
   }
 
   /** The {@code pipelineConfig} filter: a PipelineConfig name, or null when absent. */
-  static String configName(String value) {
+  public static String configName(String value) {
     if (value == null) {
       return null;
     }
@@ -86,7 +86,7 @@ final class Params {
   }
 
   /** An optional text filter: null when absent or empty. */
-  static String text(String value) {
+  public static String text(String value) {
     return value == null || value.isEmpty() ? null : value;
   }
 }

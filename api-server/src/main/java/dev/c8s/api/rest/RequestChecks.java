@@ -73,11 +73,11 @@ public class RequestChecks {
     return Optional.empty();
   }
 
-  static boolean isLabel(String value) {
+  public static boolean isLabel(String value) {
     return value.length() <= 63 && DNS_LABEL.matcher(value).matches();
   }
 
-  static boolean isName(String value) {
+  public static boolean isName(String value) {
     return value.length() <= 253 && DNS_SUBDOMAIN.matcher(value).matches();
   }
 }

@@ -18,7 +18,6 @@ import dev.c8s.model.v1alpha1.StepPhase;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -39,16 +38,7 @@ class StepLogApiIT {
   @BeforeEach
   void runWithArchivedAndPendingSteps() {
     ns = Fixtures.namespace("logs");
-    Fixtures.kube()
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("db")
-                .withNamespace(ns)
-                .endMetadata()
-                .addToStringData("password", SECRET)
-                .build())
-        .create();
+    Fixtures.secret(ns, "db", "password", SECRET);
     Runs.started(
         ns,
         "r1",

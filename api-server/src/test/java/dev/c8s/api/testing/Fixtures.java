@@ -10,6 +10,7 @@ import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepSecret;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
@@ -101,5 +102,19 @@ public final class Fixtures {
   /** A reference to {@code key} of Secret {@code name}. */
   public static StepSecret secretRef(String name, String key) {
     return new StepSecret(name, key, null);
+  }
+
+  /** Creates Secret {@code name} holding {@code key}: {@code value}. */
+  public static void secret(String namespace, String name, String key, String value) {
+    kube()
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .addToStringData(key, value)
+                .build())
+        .create();
   }
 }
