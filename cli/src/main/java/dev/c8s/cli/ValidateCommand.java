@@ -107,7 +107,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private static void printText(FileResult result, PrintWriter out, PrintWriter err) {
+  /** Prints a file's results as {@code c8s validate} does (also for {@code run-local}). */
+  static void printText(FileResult result, PrintWriter out, PrintWriter err) {
     if (result.unreadable() != null) {
       err.println(result.file() + ": " + result.unreadable());
       return;
