@@ -18,7 +18,6 @@ import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.model.v1alpha1.StepPhase;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,16 +44,7 @@ class CliLogsIT {
   void finishedRunWithArchivedLogs() {
     ns = Fixtures.namespace("cli-logs");
     env = Map.of("C8S_SERVER", base.toString(), "C8S_TOKEN", Identities.admin());
-    Fixtures.kube()
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("db")
-                .withNamespace(ns)
-                .endMetadata()
-                .addToStringData("password", SECRET)
-                .build())
-        .create();
+    Fixtures.secret(ns, "db", "password", SECRET);
     // package is declared first but depends on compile: compile's log comes first
     Step packaging = step("package");
     packaging.setDependsOn(List.of("compile"));

@@ -13,7 +13,6 @@ import dev.c8s.api.testing.Runs;
 import dev.c8s.api.testing.TestEnvironment;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -41,16 +40,7 @@ class DashboardLogIT extends DashboardTest {
   @BeforeEach
   void runWithAnArchivedLogAndArtifacts() {
     ns = Fixtures.namespace("ui-log");
-    Fixtures.kube()
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("db")
-                .withNamespace(ns)
-                .endMetadata()
-                .addToStringData("password", SECRET)
-                .build())
-        .create();
+    Fixtures.secret(ns, "db", "password", SECRET);
     // As a step prints it; the secret that slipped through the controller is masked by the API.
     String log =
         "$ go test ./...\n"
