@@ -100,6 +100,20 @@ cached_layer() { # cached_layer <name> -> path of the layer tar
 BASE_LAYER="$(cached_layer base)"
 RUNTIME_LAYER="$(cached_layer runtime)"
 
+# A JVM AOT cache is valid only for the runtime that trained it: when the build trained one
+# (app.aot, JDK 25+: the root pom's jvm-aot-cache profile), train it again with the image's own
+# jlinked runtime, on Quarkus' start-up up to its static init (no cluster needed), and start the
+# image with it. The JVM checks it at start and goes on without it if it does not match.
+train_aot_cache() { # train_aot_cache <service> <deployments dir>
+  if [[ ! -x "${WORK}/runtime/opt/java/bin/java" ]]; then
+    mkdir -p "${WORK}/runtime" && tar -C "${WORK}/runtime" -xf "${RUNTIME_LAYER}"
+  fi
+  rm -f "$2/app.aot"
+  (cd "$2" && "${WORK}/runtime/opt/java/bin/java" -XX:AOTCacheOutput=app.aot \
+    -Dquarkus.appcds.generate=true -jar quarkus-run.jar >"${WORK}/$1-aot.log" 2>&1) || true
+  [[ -s "$2/app.aot" ]] || die "training the AOT cache of $1 failed: $(tail -5 "${WORK}/$1-aot.log")"
+}
+
 description() {
   case "$1" in
     controller) echo "Reconciles c8s PipelineRuns into Kubernetes Jobs and archives their logs and artifacts" ;;
@@ -130,6 +144,11 @@ for service in controller api-server webhook; do
   app_root="${WORK}/${service}-app"
   mkdir -p "${app_root}/deployments"
   cp -a "${app}/." "${app_root}/deployments/"
+  aot=()
+  if [[ -f "${app}/app.aot" ]]; then
+    train_aot_cache "${service}" "${app_root}/deployments"
+    aot=(--config.entrypoint=-XX:AOTCache=/deployments/app.aot)
+  fi
   tar --numeric-owner --owner=1001 --group=0 --sort=name --mtime=@0 -C "${app_root}" -cf "${WORK}/${service}-app.tar" ./deployments
   oci="${WORK}/${service}-oci"
   umoci init --layout "${oci}"
@@ -146,6 +165,7 @@ for service in controller api-server webhook; do
     --config.env=PATH=/opt/java/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     --config.env=LANG=C.UTF-8 \
     --config.entrypoint=/opt/java/bin/java \
+    "${aot[@]}" \
     --config.entrypoint=-Dquarkus.http.host=0.0.0.0 \
     --config.entrypoint=-Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     --config.entrypoint=-jar --config.entrypoint=/deployments/quarkus-run.jar \

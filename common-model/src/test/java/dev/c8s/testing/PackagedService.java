@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,12 @@ public final class PackagedService implements AutoCloseable {
 
   /** System property whose value, split at spaces, is added to every service's JVM options. */
   public static final String JVM_OPTIONS_PROPERTY = "c8s.service.jvm-options";
+
+  /**
+   * System property: {@code false} starts services without the JVM AOT cache ({@code app.aot}) the
+   * build wrote beside the jar (docs/performance.md, "Start-up"); it is used whenever present.
+   */
+  public static final String AOT_CACHE_PROPERTY = "c8s.service.aot-cache";
 
   /**
    * Starts {@code jar} with {@code properties} as {@code -D} flags (a random HTTP port unless they
@@ -76,6 +83,7 @@ public final class PackagedService implements AutoCloseable {
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
     }
+    aotCache(jar).ifPresent(cache -> command.add("-XX:AOTCache=" + cache));
     command.add("-Dquarkus.http.port=0");
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-jar");
@@ -92,6 +100,16 @@ public final class PackagedService implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The AOT cache the build trained beside {@code jar}, unless {@link #AOT_CACHE_PROPERTY} is
+   * false.
+   */
+  public static Optional<Path> aotCache(Path jar) {
+    Path cache = jar.toAbsolutePath().resolveSibling("app.aot");
+    boolean wanted = !"false".equals(System.getProperty(AOT_CACHE_PROPERTY));
+    return wanted && Files.isRegularFile(cache) ? Optional.of(cache) : Optional.empty();
   }
 
   /** Waits until the service answers its readiness probe with 200. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
  * How long each packaged service takes from its {@code java} process starting to answering its
  * readiness probe with 200 (the moment a kubelet would send it traffic), against the real control
  * plane and S3Proxy, as its chart ServiceAccount; with Quarkus' own "started in" figure beside it.
+ *
+ * <p>Each service is started with and without the JVM AOT cache its build trained ({@code app.aot},
+ * JDK 25+), alternately, so both variants see the same machine.
  *
  * <p>Run: {@code ./mvnw -B verify -pl e2e -Pstartup-benchmark -DskipTests} after the services are
  * packaged.
@@ -36,32 +40,46 @@ public final class StartupBenchmark {
     ControlPlane plane = SharedControlPlane.get(false);
     S3ProxyServer s3 = S3ProxyServer.shared();
     System.out.println(
-        "| service | ready after (ms), each start | median | Quarkus \"started in\" (s) |");
-    System.out.println("|---|---|---|---|");
+        "| service | AOT cache | ready after (ms), each start | median | Quarkus \"started in\""
+            + " (s) |");
+    System.out.println("|---|---|---|---|---|");
     for (Service service : Service.values()) {
-      List<Long> ready = new ArrayList<>();
-      List<String> started = new ArrayList<>();
+      boolean hasCache = PackagedService.aotCache(jar(service)).isPresent();
+      Map<Boolean, List<Long>> ready = new TreeMap<>();
+      Map<Boolean, List<String>> started = new TreeMap<>();
       for (int i = 0; i < rounds; i++) {
-        Path log = Path.of("target/startup-" + service.component() + "-" + i + ".log");
-        Files.deleteIfExists(log);
-        long t0 = System.nanoTime();
-        try (PackagedService process =
-            PackagedService.start(jar(service), properties(plane, s3, service), log)) {
-          await()
-              .ignoreExceptions()
-              .atMost(Duration.ofMinutes(2))
-              .pollInterval(Duration.ofMillis(10))
-              .failFast("exited; see " + log, () -> !process.isAlive())
-              .until(() -> process.get("/q/health/ready").statusCode() == 200);
-          ready.add((System.nanoTime() - t0) / 1_000_000);
-          Matcher m = STARTED.matcher(Files.readString(log));
-          started.add(m.find() ? m.group(1) : "?");
+        for (boolean cache : hasCache ? List.of(true, false) : List.of(false)) {
+          System.setProperty(PackagedService.AOT_CACHE_PROPERTY, Boolean.toString(cache));
+          Path log =
+              Path.of("target/startup-" + service.component() + "-" + cache + "-" + i + ".log");
+          Files.deleteIfExists(log);
+          long t0 = System.nanoTime();
+          try (PackagedService process =
+              PackagedService.start(jar(service), properties(plane, s3, service), log)) {
+            await()
+                .ignoreExceptions()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(10))
+                .failFast("exited; see " + log, () -> !process.isAlive())
+                .until(() -> process.get("/q/health/ready").statusCode() == 200);
+            ready
+                .computeIfAbsent(cache, c -> new ArrayList<>())
+                .add((System.nanoTime() - t0) / 1_000_000);
+            Matcher m = STARTED.matcher(Files.readString(log));
+            started.computeIfAbsent(cache, c -> new ArrayList<>()).add(m.find() ? m.group(1) : "?");
+          }
         }
       }
-      List<Long> sorted = ready.stream().sorted().toList();
-      System.out.printf(
-          "| %s | %s | %d | %s |%n",
-          service.component(), ready, sorted.get(sorted.size() / 2), started);
+      for (boolean cache : ready.keySet()) {
+        List<Long> sorted = ready.get(cache).stream().sorted().toList();
+        System.out.printf(
+            "| %s | %s | %s | %d | %s |%n",
+            service.component(),
+            cache ? "yes" : "no",
+            ready.get(cache),
+            sorted.get(sorted.size() / 2),
+            started.get(cache));
+      }
     }
     plane.close();
     s3.close();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,5 +93,36 @@ class ServiceImagesE2E {
               assertThat(labels.get("org.opencontainers.image.base.name").asText())
                   .contains("debian");
             });
+  }
+
+  @Test
+  void everyImageStartsWithAJvmAotCacheItsOwnRuntimeAccepts() throws Exception {
+    // The build trains app.aot on JDK 25+ (the root pom's jvm-aot-cache profile); CI builds on 25.
+    assertThat(Runtime.version().feature()).as("the build JDK").isGreaterThanOrEqualTo(25);
+    for (ServiceImage image : images) {
+      assertThat(image.config().get("config").get("Entrypoint").toString())
+          .as(image.name())
+          .contains("-XX:AOTCache=/deployments/app.aot");
+      ImageContents contents = ImageContents.of(image.service()).orElseThrow();
+      Path log = Path.of("target/aot-check-" + image.service() + ".log");
+      // AOTMode=on refuses to start when the cache does not match the runtime (AOTMode=auto, the
+      // image's, would start without it); quarkus.appcds.generate stops after static init.
+      Process java =
+          new ProcessBuilder(
+                  contents.java().toString(),
+                  "-XX:AOTCache=app.aot",
+                  "-XX:AOTMode=on",
+                  "-Dquarkus.appcds.generate=true",
+                  "-jar",
+                  "quarkus-run.jar")
+              .directory(contents.jar().getParent().toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      assertThat(java.waitFor(2, TimeUnit.MINUTES)).as("%s exited", image.name()).isTrue();
+      assertThat(java.exitValue())
+          .as("%s on its own runtime with its AOT cache; see %s", image.name(), log)
+          .isZero();
+    }
   }
 }
