@@ -44,6 +44,7 @@ public final class StartupBenchmark {
             + " (s) |");
     System.out.println("|---|---|---|---|---|");
     for (Service service : Service.values()) {
+      System.clearProperty(PackagedService.AOT_CACHE_PROPERTY);
       boolean hasCache = PackagedService.aotCache(jar(service)).isPresent();
       Map<Boolean, List<Long>> ready = new TreeMap<>();
       Map<Boolean, List<String>> started = new TreeMap<>();
