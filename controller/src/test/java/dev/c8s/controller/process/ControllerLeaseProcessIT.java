@@ -67,7 +67,8 @@ class ControllerLeaseProcessIT {
           .as("leader exited within 10 s of SIGTERM")
           .isTrue();
       long exitMs = millisSince(terminatedAt);
-      // The standby asks every 2 s (about 2 s on a quiet machine, printed below); on a loaded one the
+      // The standby asks every 2 s (about 2 s on a quiet machine, printed below); on a loaded one
+      // the
       // release itself can be late, and the Lease's own 15 s expiry still hands it over.
       await()
           .atMost(Duration.ofSeconds(30))
