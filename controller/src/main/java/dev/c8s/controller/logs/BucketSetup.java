@@ -4,6 +4,7 @@ import dev.c8s.controller.config.StorageSettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -15,10 +16,13 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 public class BucketSetup {
   private static final Logger LOG = Logger.getLogger(BucketSetup.class);
 
-  void onStart(@Observes StartupEvent event, StorageSettings storage, S3Client s3) {
+  // The S3 client is built only when the buckets are to be created: building it costs start-up
+  // time a production controller (create-buckets off) does not need to spend before it is ready.
+  void onStart(@Observes StartupEvent event, StorageSettings storage, Instance<S3Client> client) {
     if (!storage.createBuckets()) {
       return;
     }
+    S3Client s3 = client.get();
     for (String bucket : List.of(storage.logsBucket(), storage.artifactsBucket())) {
       try {
         s3.headBucket(r -> r.bucket(bucket));

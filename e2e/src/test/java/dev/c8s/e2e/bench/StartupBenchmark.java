@@ -103,7 +103,6 @@ public final class StartupBenchmark {
           "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
     }
     if (service == Service.CONTROLLER) {
-      p.put("c8s.storage.create-buckets", "true");
       p.put("c8s.controller.lease-namespace", ServiceIdentities.RELEASE_NAMESPACE);
     }
     return p;
