@@ -4,11 +4,13 @@ import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.ServiceIdentities.Service;
 import dev.c8s.testing.SharedControlPlane;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -57,7 +59,18 @@ public final class TestEnvironment {
 
   /** Stores {@code bytes} at {@code key}, as the controller's archiving does. */
   public static void put(String bucket, String key, byte[] bytes) {
-    s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+    // The JDK's keep-alive cache can hand the URLConnection client a connection S3Proxy has just
+    // closed; on an upload the SDK then fails with an UncheckedIOException it does not retry.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
+        return;
+      } catch (UncheckedIOException | SdkClientException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Quarkus configuration pointing the api-server at both servers. */

@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
  * -Dc8s.bench.main=dev.c8s.controller.bench.ControllerMemoryBenchmark -Dc8s.bench.runs=10000}
  */
 public final class ControllerMemoryBenchmark {
-  private static final Pattern HEAP_USED = Pattern.compile("committed (\\d+)K, used (\\d+)K");
+  // G1 prints one heap line ("committed NK, used NK"), Serial one per generation ("DefNew total
+  // NK, used NK", "Tenured ..."): the heap is their sum.
+  private static final Pattern HEAP_USED =
+      Pattern.compile("(?:committed|total) (\\d+)K, used (\\d+)K");
   private static final int RUNNING = Integer.getInteger("c8s.bench.running", 100);
 
   private ControllerMemoryBenchmark() {}
@@ -179,10 +182,18 @@ public final class ControllerMemoryBenchmark {
     jcmd(process, "GC.run");
     String info = jcmd(process, "GC.heap_info");
     Matcher m = HEAP_USED.matcher(info);
-    if (!m.find()) {
+    long committed = 0;
+    long used = 0;
+    boolean found = false;
+    while (m.find()) {
+      committed += Long.parseLong(m.group(1));
+      used += Long.parseLong(m.group(2));
+      found = true;
+    }
+    if (!found) {
       throw new IllegalStateException("no heap figures in: " + info);
     }
-    return new Heap(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+    return new Heap(committed, used);
   }
 
   /** A table row: {@code heap} as measured, the RSS now. */
