@@ -11,6 +11,7 @@ import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunIndexLabels;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.testing.ControlPlane;
+import dev.c8s.testing.PackagedService;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -112,6 +113,10 @@ public final class ControllerMemoryBenchmark {
           "a finished run's JSON: " + Serialization.asJson(template).length() + " bytes");
       System.out.println("largest classes on the heap:");
       jcmd(process, "GC.class_histogram").lines().limit(25).forEach(System.out::println);
+      if (System.getProperty(PackagedService.JVM_OPTIONS_PROPERTY, "").contains("NativeMemory")) {
+        // Where the rest of the RSS goes (heap, metaspace, code, threads, GC, Netty's buffers).
+        System.out.println(jcmd(process, "VM.native_memory summary"));
+      }
     }
     plane.close();
     s3.close();
