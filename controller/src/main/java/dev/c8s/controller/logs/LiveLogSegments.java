@@ -122,6 +122,17 @@ final class LiveLogSegments extends OutputStream {
         .toList();
   }
 
+  /**
+   * As {@link #delete}, without a listing when this writer wrote no segment (a step that ended
+   * within {@link #MAX_AGE}, most of them): one object-storage call less per step. Segments an
+   * earlier controller's follower wrote for the same step are then left to the bucket's expiry.
+   */
+  void deleteIfWritten() {
+    if (next > 0) {
+      delete();
+    }
+  }
+
   /** Deletes the segments once the archive holds the whole log; a failure leaves them to expiry. */
   void delete() {
     try {

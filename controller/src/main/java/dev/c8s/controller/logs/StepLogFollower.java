@@ -188,7 +188,7 @@ public class StepLogFollower {
       }
       upload.close();
       flushing.cancel(false);
-      live.delete();
+      live.deleteIfWritten();
       return archiver.url(key);
     } catch (IOException | RuntimeException e) {
       upload.abort();

@@ -141,7 +141,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     acted.starts().forEach((step, start) -> status.started(step, jobName(run, step), start));
     acted.logs().forEach(status::log);
     boolean settled = settleLogs(status, acted.archiving(), archives.settledWithoutLog(run));
-    List<StepStatus> steps = status.build().getSteps();
+    List<StepStatus> steps = status.view().getSteps();
     boolean admitting =
         steps.stream().anyMatch(s -> StepReason.WaitingForAdmission.name().equals(s.getReason()));
     boolean anyRunning =
@@ -194,7 +194,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       return false;
     }
     status.logsSettled(settledWithoutLog);
-    return !RunStatusBuilder.logsPending(status.build());
+    return !RunStatusBuilder.logsPending(status.view());
   }
 
   /** When to come back: soon after a refused Job, at the quota recheck, or at the next deadline. */
@@ -226,7 +226,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
    */
   private static UpdateControl<PipelineRun> retryLogsLater(
       UpdateControl<PipelineRun> control, RunStatusBuilder status, Instant now) {
-    PipelineRunStatus current = status.build();
+    PipelineRunStatus current = status.view();
     if (!RunStatusBuilder.logsPending(current)) {
       return control;
     }

@@ -338,6 +338,14 @@ public final class RunStatusBuilder {
     return JSON.clone(status);
   }
 
+  /**
+   * The status as it stands, not a copy: for a look within the pass, never to keep or change. Each
+   * copy is a JSON round trip of the whole status with its pipeline snapshot.
+   */
+  PipelineRunStatus view() {
+    return status;
+  }
+
   /** Whether the status differs from the stored one (if not, nothing is patched). */
   public boolean changed() {
     return original == null || !JSON.asJson(original).equals(JSON.asJson(status));
