@@ -45,6 +45,8 @@ final class RunEventSources {
             .withLabelSelector(C8s.LABEL_MANAGED_BY + "=" + C8s.MANAGED_BY)
             .withItemStore(CachePruning.jobs())
             .withInformerListLimit(CachePruning.LIST_LIMIT)
+            .withOnAddFilter(RelevantChanges::jobAdded)
+            .withOnUpdateFilter(RelevantChanges::job)
             .build();
     // A quota whose usage changes wakes the runs of its namespace that wait for room at once.
     IndexerResourceCache<PipelineRun> runs = context.getPrimaryCache();
@@ -70,6 +72,8 @@ final class RunEventSources {
             .withLabelSelector(C8s.LABEL_MANAGED_BY + "=" + C8s.MANAGED_BY)
             .withItemStore(CachePruning.pods())
             .withInformerListLimit(CachePruning.LIST_LIMIT)
+            .withOnAddFilter(RelevantChanges::podAdded)
+            .withOnUpdateFilter(RelevantChanges::pod)
             .withSecondaryToPrimaryMapper(RunEventSources::runOfPod)
             .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
             .build();
