@@ -33,10 +33,14 @@ final class RelevantChanges {
 
   /**
    * Whether a Job or pod that appears wakes its run: one that has started or ended does (a
-   * controller's first listing after a restart); one just created has nothing to tell yet (the pass
-   * that created it is the one that ran).
+   * controller's first listing after a restart), and so does one Kueue holds; one just created has
+   * nothing to tell yet (the pass that created it is the one that ran).
    */
   static boolean jobAdded(Job job) {
+    // Created suspended for Kueue: the run shows the step waiting for admission.
+    if (job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend())) {
+      return true;
+    }
     return job.getStatus() != null
         && (job.getStatus().getStartTime() != null
             || (job.getStatus().getConditions() != null

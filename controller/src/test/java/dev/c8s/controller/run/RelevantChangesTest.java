@@ -163,12 +163,14 @@ class RelevantChangesTest {
   }
 
   @org.junit.jupiter.api.Test
-  void aJobOrPodJustCreatedDoesNotWakeTheRunButOneThatRanDoes() {
+  void aJobOrPodJustCreatedDoesNotWakeTheRunButOneThatRanOrKueueHoldsDoes() {
     Job created = runningJob();
     created.setStatus(null);
     Pod pending = runningPod();
     pending.getStatus().setContainerStatuses(null);
     assertThat(RelevantChanges.jobAdded(created)).isFalse();
+    created.getSpec().setSuspend(true);
+    assertThat(RelevantChanges.jobAdded(created)).as("created suspended for Kueue").isTrue();
     assertThat(RelevantChanges.jobAdded(runningJob())).isTrue();
     assertThat(RelevantChanges.podAdded(pending)).isFalse();
     assertThat(RelevantChanges.podAdded(runningPod())).isTrue();

@@ -3,12 +3,14 @@ package dev.c8s.webhook.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.c8s.model.v1alpha1.GitProvider;
+import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.testing.SharedControlPlane;
 import dev.c8s.webhook.Cluster;
 import dev.c8s.webhook.ControlPlaneResource;
 import dev.c8s.webhook.Fixture;
 import dev.c8s.webhook.Signer;
 import dev.c8s.webhook.connection.ConnectionIndex;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -31,7 +33,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Benchmark runner: N signed GitHub pushes, events/s and p50/p99 until the run is stored. */
+/**
+ * Benchmark runner: N signed GitHub pushes, events/s and p50/p99 until the run is stored; then the
+ * same runs created by a plain client, the API server's own ceiling on the machine.
+ */
 @QuarkusTest
 @WithTestResource(ControlPlaneResource.class)
 class WebhookBenchmark {
@@ -64,22 +69,70 @@ class WebhookBenchmark {
       long started = System.nanoTime();
       List<Long> latencies = run(http, senders, push, EVENTS);
       double seconds = (System.nanoTime() - started) / 1e9;
-      assertThat(cluster.runs(ns)).hasSize(WARMUP + EVENTS);
+      List<PipelineRun> stored = cluster.runs(ns);
+      assertThat(stored).hasSize(WARMUP + EVENTS);
+      // The API server's own ceiling: the same runs created by a plain client, no webhook.
+      String direct = SharedControlPlane.get(false).newNamespace("bench-direct");
+      createDirectly(senders, template(stored.get(0), direct), WARMUP);
+      long directStarted = System.nanoTime();
+      List<Long> plain = createDirectly(senders, template(stored.get(0), direct), EVENTS);
+      double directSeconds = (System.nanoTime() - directStarted) / 1e9;
       Collections.sort(latencies);
+      Collections.sort(plain);
       String report =
           String.format(
               "webhook benchmark: %d signed GitHub pushes, %d concurrent senders, %d warm-up%n"
-                  + "  %.1f events/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms (answer = run stored)%n",
+                  + "  webhook:      %.1f events/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms (answer = run stored)%n"
+                  + "  plain client: %.1f runs/s,   p50 %.1f ms, p99 %.1f ms, max %.1f ms (the same runs created directly)%n",
               EVENTS,
               CONCURRENCY,
               WARMUP,
               EVENTS / seconds,
               percentile(latencies, 50),
               percentile(latencies, 99),
-              latencies.get(latencies.size() - 1) / 1e6);
+              latencies.get(latencies.size() - 1) / 1e6,
+              EVENTS / directSeconds,
+              percentile(plain, 50),
+              percentile(plain, 99),
+              plain.get(plain.size() - 1) / 1e6);
       System.out.print(report);
       Files.writeString(Path.of("target", "webhook-benchmark.txt"), report);
     }
+  }
+
+  /** A run as the webhook stored it, to be created again under a generated name in {@code ns}. */
+  private static PipelineRun template(PipelineRun stored, String ns) {
+    PipelineRun run = new PipelineRun();
+    run.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(ns)
+            .withGenerateName(stored.getMetadata().getName() + "-")
+            .withLabels(stored.getMetadata().getLabels())
+            .withAnnotations(stored.getMetadata().getAnnotations())
+            .build());
+    run.setSpec(stored.getSpec());
+    return run;
+  }
+
+  /** Creates {@code count} copies of {@code run} from the senders; each create's latency. */
+  private List<Long> createDirectly(ExecutorService senders, PipelineRun run, int count)
+      throws Exception {
+    List<Future<Long>> pending = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      PipelineRun copy = client.getKubernetesSerialization().clone(run);
+      pending.add(
+          senders.submit(
+              () -> {
+                long sent = System.nanoTime();
+                client.resource(copy).create();
+                return System.nanoTime() - sent;
+              }));
+    }
+    List<Long> latencies = new ArrayList<>();
+    for (Future<Long> answer : pending) {
+      latencies.add(answer.get());
+    }
+    return latencies;
   }
 
   private List<Long> run(HttpClient http, ExecutorService senders, Fixture push, int count)
