@@ -87,6 +87,10 @@ spec:
             - name: JAVA_TOOL_OPTIONS
               value: {{ . | quote }}
             {{- end }}
+            {{- with $root.Values.mallocArenaMax }}
+            - name: MALLOC_ARENA_MAX
+              value: {{ . | quote }}
+            {{- end }}
             {{- with .env }}
             {{- . | trim | nindent 12 }}
             {{- end }}

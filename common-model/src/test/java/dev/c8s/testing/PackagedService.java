@@ -41,6 +41,9 @@ public final class PackagedService implements AutoCloseable {
   /** System property whose value, split at spaces, is added to every service's JVM options. */
   public static final String JVM_OPTIONS_PROPERTY = "c8s.service.jvm-options";
 
+  /** System property: {@code NAME=value} pairs, space-separated, for the service's environment. */
+  public static final String ENVIRONMENT_PROPERTY = "c8s.service.environment";
+
   /**
    * System property: {@code false} starts services without the JVM AOT cache ({@code app.aot}) the
    * build wrote beside the jar (docs/performance.md, "Start-up"); it is used whenever present.
@@ -91,11 +94,18 @@ public final class PackagedService implements AutoCloseable {
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
       long logStart = Files.exists(log) ? Files.size(log) : 0;
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // For benchmarks: environment as a pod would set it, e.g. MALLOC_ARENA_MAX=2.
+      for (String pair : System.getProperty(ENVIRONMENT_PROPERTY, "").strip().split("\\s+")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          builder.environment().put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+      }
+      Process process = builder.start();
       return new PackagedService(process, log, logStart);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -149,9 +159,22 @@ public final class PackagedService implements AutoCloseable {
 
   /** Resident set size in KiB, read from /proc (Linux); -1 when unknown. */
   public long rssKib() {
+    return statusKib("VmRSS:");
+  }
+
+  /**
+   * The anonymous part of the resident set in KiB (heap, metaspace, code, stacks, malloc): what the
+   * process holds privately, without file pages mapped from the runtime, jars and AOT cache, which
+   * the kernel can drop and read again.
+   */
+  public long rssAnonKib() {
+    return statusKib("RssAnon:");
+  }
+
+  private long statusKib(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }

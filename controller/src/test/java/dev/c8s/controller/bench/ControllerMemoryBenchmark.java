@@ -105,8 +105,10 @@ public final class ControllerMemoryBenchmark {
       System.out.printf(
           "%nstored %d finished runs in %.0f s; the restarted controller went quiet after %.0f s%n",
           finished, stored, settled);
-      System.out.println("| controller (-Xmx256m) | heap used after full GC (MiB) | RSS (MiB) |");
-      System.out.println("|---|---|---|");
+      System.out.println(
+          "| controller (-Xmx256m) | heap used after full GC (MiB) | heap committed (MiB) | RSS (MiB)"
+              + " | RSS anonymous (MiB) |");
+      System.out.println("|---|---|---|---|---|");
       rows.forEach(System.out::println);
       System.out.printf("heap per finished run: %d bytes%n", perRun);
       System.out.println(
@@ -201,10 +203,15 @@ public final class ControllerMemoryBenchmark {
     return new Heap(committed, used);
   }
 
-  /** A table row: {@code heap} as measured, the RSS now. */
+  /** A table row: {@code heap} as measured, the RSS (all, and its anonymous part) now. */
   private static String row(String state, Heap heap, ControllerProcess process) {
     return String.format(
-        "| %s | %.0f | %d |", state, heap.usedKib() / 1024.0, process.rssKib() / 1024);
+        "| %s | %.0f | %.0f | %d | %d |",
+        state,
+        heap.usedKib() / 1024.0,
+        heap.totalKib() / 1024.0,
+        process.rssKib() / 1024,
+        process.rssAnonKib() / 1024);
   }
 
   private static String jcmd(ControllerProcess process, String command)

@@ -111,6 +111,11 @@ public final class ControllerProcess implements AutoCloseable {
     return service.rssKib();
   }
 
+  /** The anonymous part of the resident set in KiB (no file pages). */
+  public long rssAnonKib() {
+    return service.rssAnonKib();
+  }
+
   /** Sends SIGTERM, as the kubelet does when a pod is deleted or drained. */
   public void terminate() {
     service.terminate();
