@@ -77,6 +77,7 @@ class ApiServerBenchmark {
     List<String> rows = new ArrayList<>();
     rows.add(scenario("GET run", 2_000, i -> runs + String.format("/bench-%05d", i % RUNS)));
     rows.add(scenario("GET list limit=100", 500, i -> runs + "?limit=100"));
+    rows.add(scenario("GET list limit=100, one client", 300, 1, i -> runs + "?limit=100"));
     rows.add(scenario("GET list limit=500", 200, i -> runs + "?limit=500"));
     rows.add(
         scenario(
@@ -114,12 +115,17 @@ class ApiServerBenchmark {
   }
 
   private String scenario(String name, int requests, IntFunction<String> path) throws Exception {
+    return scenario(name, requests, CLIENTS, path);
+  }
+
+  private String scenario(String name, int requests, int clients, IntFunction<String> path)
+      throws Exception {
     for (int i = 0; i < Math.min(100, requests); i++) {
       call(path.apply(i));
     }
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
-    try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<?>> calls = new ArrayList<>();
       for (int i = 0; i < requests; i++) {
         int n = i;
@@ -137,7 +143,7 @@ class ApiServerBenchmark {
         "| %s | %d | %d | %.1f | %.1f | %.0f |",
         name,
         requests,
-        CLIENTS,
+        clients,
         percentile(sorted, 0.50) / 1e6,
         percentile(sorted, 0.99) / 1e6,
         requests / seconds);

@@ -15,8 +15,10 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -32,6 +34,7 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
 
   private final ScheduledRuns scheduledRuns;
   private final Clock clock;
+  private final StatisticsPacing pacing = new StatisticsPacing();
 
   PipelineConfigReconciler(ScheduledRuns scheduledRuns, Clock clock) {
     this.scheduledRuns = scheduledRuns;
@@ -84,15 +87,22 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     status.setSchedule(schedule.status());
     status.setConditions(schedule.condition() == null ? null : List.of(schedule.condition()));
     UpdateControl<PipelineConfig> control;
+    Duration wakeUp = schedule.wakeUp();
+    ResourceID id = ResourceID.fromResource(config);
+    Optional<Duration> paced = pacing.waitBeforeWrite(id);
     if (config.getStatus() != null && JSON.asJson(config.getStatus()).equals(JSON.asJson(status))) {
       control = UpdateControl.noUpdate();
+    } else if (paced.isPresent()) {
+      control = UpdateControl.noUpdate();
+      wakeUp = wakeUp == null || paced.get().compareTo(wakeUp) < 0 ? paced.get() : wakeUp;
     } else {
       PipelineConfig patch = new PipelineConfig();
       patch.setMetadata(config.getMetadata());
       patch.setStatus(status);
       control = UpdateControl.patchStatus(patch);
+      pacing.wrote(id);
     }
-    return schedule.wakeUp() == null ? control : control.rescheduleAfter(schedule.wakeUp());
+    return wakeUp == null ? control : control.rescheduleAfter(wakeUp);
   }
 
   /**

@@ -37,9 +37,9 @@ class ApiCallBudgetIT {
 
   /**
    * One read per container of the step's pod that ran (init containers, helpers and the step;
-   * Kubernetes serves one container's log per request): clone and step here. On kwok a followed
-   * log never ends (a kubelet ends it with the container), so the follower is given up and both
-   * are read again: four here, two on a real node.
+   * Kubernetes serves one container's log per request): clone and step here. On kwok a followed log
+   * never ends (a kubelet ends it with the container), so the follower is given up and both are
+   * read again: four here, two on a real node.
    */
   private static final int LOG_READS_PER_STEP = 4;
 
