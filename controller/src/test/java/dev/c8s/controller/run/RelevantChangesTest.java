@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -162,7 +163,7 @@ class RelevantChangesTest {
     assertThat(RelevantChanges.pod(update.apply(runningPod()), older)).isEqualTo(wakes);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aJobOrPodJustCreatedDoesNotWakeTheRunButOneThatRanOrKueueHoldsDoes() {
     Job created = runningJob();
     created.setStatus(null);
