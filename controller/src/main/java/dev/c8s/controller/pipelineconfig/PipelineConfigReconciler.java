@@ -92,7 +92,7 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     Optional<Duration> paced = pacing.waitBeforeWrite(id);
     if (config.getStatus() != null && JSON.asJson(config.getStatus()).equals(JSON.asJson(status))) {
       control = UpdateControl.noUpdate();
-    } else if (paced.isPresent()) {
+    } else if (paced.isPresent() && onlyStatisticsChanged(config.getStatus(), status)) {
       control = UpdateControl.noUpdate();
       wakeUp = wakeUp == null || paced.get().compareTo(wakeUp) < 0 ? paced.get() : wakeUp;
     } else {
@@ -103,6 +103,25 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
       pacing.wrote(id);
     }
     return wakeUp == null ? control : control.rescheduleAfter(wakeUp);
+  }
+
+  /**
+   * Whether only the run statistics differ: the schedule's part records what this pass did (runs
+   * created, the forge asked), so it is written at once, never paced.
+   */
+  private static boolean onlyStatisticsChanged(
+      PipelineConfigStatus stored, PipelineConfigStatus wanted) {
+    return stored != null
+        && JSON.asJson(
+                List.of(nullToEmpty(stored.getSchedule()), nullToEmpty(stored.getConditions())))
+            .equals(
+                JSON.asJson(
+                    List.of(
+                        nullToEmpty(wanted.getSchedule()), nullToEmpty(wanted.getConditions()))));
+  }
+
+  private static Object nullToEmpty(Object value) {
+    return value == null ? List.of() : value;
   }
 
   /**
