@@ -24,6 +24,7 @@
 #   C8S_IMAGES_OUT       where the archives and images.manifest go (default target/images in the repository)
 #   C8S_IMAGES_CACHE     where the base and runtime layers are cached (default ~/.cache/c8s-images)
 #   C8S_NODE_MIRROR      Debian mirror URL or sources file (as for scripts/node/prepare.sh)
+#   C8S_AOT_TRAINER      command training an AOT cache on a real start (scripts/images/aot-trainer.sh)
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -102,15 +103,23 @@ RUNTIME_LAYER="$(cached_layer runtime)"
 
 # A JVM AOT cache is valid only for the runtime that trained it: when the build trained one
 # (app.aot, JDK 25+: the root pom's jvm-aot-cache profile), train it again with the image's own
-# jlinked runtime, on Quarkus' start-up up to its static init (no cluster needed), and start the
-# image with it. The JVM checks it at start and goes on without it if it does not match.
+# jlinked runtime, and start the image with it. The JVM checks it at start and goes on without it
+# if it does not match. With C8S_AOT_TRAINER set (a command taking <service> <java> <app dir>; the
+# e2e build sets it to dev.c8s.testing.AotTraining) the service is trained on a real start against a
+# control plane (decision 0073); without it, on Quarkus' start-up up to its static init (no cluster).
 train_aot_cache() { # train_aot_cache <service> <deployments dir>
   if [[ ! -x "${WORK}/runtime/opt/java/bin/java" ]]; then
     mkdir -p "${WORK}/runtime" && tar -C "${WORK}/runtime" -xf "${RUNTIME_LAYER}"
   fi
   rm -f "$2/app.aot"
-  (cd "$2" && "${WORK}/runtime/opt/java/bin/java" -XX:AOTCacheOutput=app.aot \
-    -Dquarkus.appcds.generate=true -jar quarkus-run.jar >"${WORK}/$1-aot.log" 2>&1) || true
+  if [[ -n "${C8S_AOT_TRAINER:-}" ]]; then
+    ${C8S_AOT_TRAINER} "$1" "${WORK}/runtime/opt/java/bin/java" "$2" >"${WORK}/$1-aot.log" 2>&1 \
+      || die "training the AOT cache of $1 on a real start failed: $(tail -5 "${WORK}/$1-aot.log")"
+    rm -f "$2/aot-training.log"
+  else
+    (cd "$2" && "${WORK}/runtime/opt/java/bin/java" -XX:AOTCacheOutput=app.aot \
+      -Dquarkus.appcds.generate=true -jar quarkus-run.jar >"${WORK}/$1-aot.log" 2>&1) || true
+  fi
   [[ -s "$2/app.aot" ]] || die "training the AOT cache of $1 failed: $(tail -5 "${WORK}/$1-aot.log")"
 }
 

@@ -2,20 +2,19 @@ package dev.c8s.e2e.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.c8s.testing.AotTraining;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.PackagedService;
 import dev.c8s.testing.S3ProxyServer;
-import dev.c8s.testing.ServiceIdentities;
 import dev.c8s.testing.ServiceIdentities.Service;
 import dev.c8s.testing.SharedControlPlane;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,14 +23,28 @@ import java.util.regex.Pattern;
  * readiness probe with 200 (the moment a kubelet would send it traffic), against the real control
  * plane and S3Proxy, as its chart ServiceAccount; with Quarkus' own "started in" figure beside it.
  *
- * <p>Each service is started with and without the JVM AOT cache its build trained ({@code app.aot},
- * JDK 25+), alternately, so both variants see the same machine.
+ * <p>Each service is started without a JVM AOT cache, with the one its build trained up to Quarkus'
+ * static init ({@code app.aot}, JDK 25+), and with one trained on a real start as the images' is
+ * ({@link AotTraining}), in turn, so all three see the same machine.
  *
  * <p>Run: {@code ./mvnw -B verify -pl e2e -Pstartup-benchmark -DskipTests} after the services are
  * packaged.
  */
 public final class StartupBenchmark {
   private static final Pattern STARTED = Pattern.compile("started in (\\d+\\.\\d+)s");
+
+  /** Which AOT cache a start uses. */
+  private enum Cache {
+    NONE("no"),
+    STATIC_INIT("trained to static init (the build's)"),
+    REAL_START("trained on a real start (the images')");
+
+    private final String label;
+
+    Cache(String label) {
+      this.label = label;
+    }
+  }
 
   private StartupBenchmark() {}
 
@@ -45,18 +58,35 @@ public final class StartupBenchmark {
     System.out.println("|---|---|---|---|---|");
     for (Service service : Service.values()) {
       System.clearProperty(PackagedService.AOT_CACHE_PROPERTY);
-      boolean hasCache = PackagedService.aotCache(jar(service)).isPresent();
-      Map<Boolean, List<Long>> ready = new TreeMap<>();
-      Map<Boolean, List<String>> started = new TreeMap<>();
+      List<Cache> variants =
+          PackagedService.aotCache(jar(service)).isPresent()
+              ? List.of(Cache.values())
+              : List.of(Cache.NONE);
+      Path realStart = Path.of("target/aot-real-start/" + service.component() + ".aot");
+      if (variants.contains(Cache.REAL_START)) {
+        Files.createDirectories(realStart.getParent());
+        AotTraining.train(
+            service,
+            Path.of(ProcessHandle.current().info().command().orElse("java")),
+            jar(service),
+            realStart.toAbsolutePath());
+      }
+      Map<Cache, List<Long>> ready = new EnumMap<>(Cache.class);
+      Map<Cache, List<String>> started = new EnumMap<>(Cache.class);
       for (int i = 0; i < rounds; i++) {
-        for (boolean cache : hasCache ? List.of(true, false) : List.of(false)) {
-          System.setProperty(PackagedService.AOT_CACHE_PROPERTY, Boolean.toString(cache));
+        for (Cache cache : variants) {
+          System.setProperty(
+              PackagedService.AOT_CACHE_PROPERTY, Boolean.toString(cache == Cache.STATIC_INIT));
+          System.setProperty(
+              PackagedService.JVM_OPTIONS_PROPERTY,
+              cache == Cache.REAL_START ? "-XX:AOTCache=" + realStart.toAbsolutePath() : "");
           Path log =
               Path.of("target/startup-" + service.component() + "-" + cache + "-" + i + ".log");
           Files.deleteIfExists(log);
           long t0 = System.nanoTime();
           try (PackagedService process =
-              PackagedService.start(jar(service), properties(plane, s3, service), log)) {
+              PackagedService.start(
+                  jar(service), AotTraining.properties(plane, s3, service), log)) {
             await()
                 .ignoreExceptions()
                 .atMost(Duration.ofMinutes(2))
@@ -71,12 +101,12 @@ public final class StartupBenchmark {
           }
         }
       }
-      for (boolean cache : ready.keySet()) {
+      for (Cache cache : ready.keySet()) {
         List<Long> sorted = ready.get(cache).stream().sorted().toList();
         System.out.printf(
             "| %s | %s | %s | %d | %s |%n",
             service.component(),
-            cache ? "yes" : "no",
+            cache.label,
             ready.get(cache),
             sorted.get(sorted.size() / 2),
             started.get(cache));
@@ -89,22 +119,5 @@ public final class StartupBenchmark {
 
   private static Path jar(Service service) {
     return Path.of(System.getProperty("c8s." + service.component() + ".jar"));
-  }
-
-  private static Map<String, String> properties(
-      ControlPlane plane, S3ProxyServer s3, Service service) {
-    Map<String, String> p = new HashMap<>(plane.identities().quarkusClientProperties(service));
-    if (service != Service.WEBHOOK) {
-      p.put("quarkus.s3.endpoint-override", s3.endpoint());
-      p.put("quarkus.s3.aws.region", S3ProxyServer.REGION);
-      p.put("quarkus.s3.aws.credentials.type", "static");
-      p.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
-      p.put(
-          "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
-    }
-    if (service == Service.CONTROLLER) {
-      p.put("c8s.controller.lease-namespace", ServiceIdentities.RELEASE_NAMESPACE);
-    }
-    return p;
   }
 }
