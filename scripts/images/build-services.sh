@@ -112,6 +112,8 @@ train_aot_cache() { # train_aot_cache <service> <deployments dir>
     mkdir -p "${WORK}/runtime" && tar -C "${WORK}/runtime" -xf "${RUNTIME_LAYER}"
   fi
   rm -f "$2/app.aot"
+  # The JVM refuses a cache whose jars' times differ from training: train on the times the layer gets.
+  find "$2" -exec touch -h -d @0 {} +
   if [[ -n "${C8S_AOT_TRAINER:-}" ]]; then
     ${C8S_AOT_TRAINER} "$1" "${WORK}/runtime/opt/java/bin/java" "$2" >"${WORK}/$1-aot.log" 2>&1 \
       || die "training the AOT cache of $1 on a real start failed: $(tail -5 "${WORK}/$1-aot.log")"
