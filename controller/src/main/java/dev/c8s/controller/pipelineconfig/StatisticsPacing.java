@@ -7,13 +7,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most one status write per PipelineConfig per {@link #INTERVAL}: a burst of runs changes the
- * statistics with every run that starts or ends, and each write is an API call on the path the runs
- * themselves need. A change that comes sooner waits for the rest of the interval (the pass is
- * rescheduled), and the write then carries everything since; nothing is dropped.
+ * At most one statistics-only status write per PipelineConfig per {@link #INTERVAL}: a burst of
+ * runs changes the statistics with every run that starts or ends, and each write is an API call on
+ * the path the runs themselves need. A change that comes sooner waits for the rest of the interval
+ * (the pass is rescheduled), and the write then carries everything since; nothing is dropped. A
+ * write that records what the schedule did is never paced (decision 0072).
  */
 final class StatisticsPacing {
-  /** Shortest time between two status writes of one PipelineConfig. */
+  /** Shortest time between two statistics-only status writes of one PipelineConfig. */
   static final Duration INTERVAL = Duration.ofSeconds(1);
 
   /** Configs not written for this long are forgotten, so the map does not grow with deletions. */
