@@ -86,8 +86,20 @@ class ApiServerBenchmark {
             i -> runs + "?limit=100&phase=Failed"));
     rows.add(
         scenario(
+            "GET list phase=Failed limit=100 (label selector), one client",
+            300,
+            1,
+            i -> runs + "?limit=100&phase=Failed"));
+    rows.add(
+        scenario(
             "GET list pipelineConfig=api&phase=Failed limit=100 (label selector)",
             500,
+            i -> runs + "?limit=100&pipelineConfig=api&phase=Failed"));
+    rows.add(
+        scenario(
+            "GET list pipelineConfig=api&phase=Failed limit=100 (label selector), one client",
+            300,
+            1,
             i -> runs + "?limit=100&pipelineConfig=api&phase=Failed"));
     rows.add(
         scenario(

@@ -1,5 +1,6 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.job.KueueAdmission;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,12 +22,18 @@ import java.util.Objects;
 final class RelevantChanges {
   private RelevantChanges() {}
 
-  /** For a Job: its start and end, Complete/Failed, Kueue's suspend, labels, deletion. */
+  /**
+   * For a Job: its end, Complete/Failed, Kueue's suspend and admission (start time), labels,
+   * deletion.
+   */
   static boolean job(Job newer, Job older) {
     return !Objects.equals(jobView(newer), jobView(older));
   }
 
-  /** For a pod: its phase, every container's state, deletion. */
+  /**
+   * For a pod: its phase and every container's state up to running (a waiting reason, a problem),
+   * labels, deletion. Its end is not: the Job's end follows, and the pass reads both.
+   */
   static boolean pod(Pod newer, Pod older) {
     return !Objects.equals(podView(newer), podView(older));
   }
@@ -61,7 +68,8 @@ final class RelevantChanges {
     view.add(job.getSpec() == null ? null : job.getSpec().getSuspend());
     var status = job.getStatus();
     if (status != null) {
-      view.add(status.getStartTime());
+      // A step starts when its Job is created; only under Kueue does admission (startTime) count.
+      view.add(KueueAdmission.queued(job) ? status.getStartTime() : null);
       view.add(status.getCompletionTime());
       if (status.getConditions() != null) {
         for (JobCondition c : status.getConditions()) {
@@ -81,7 +89,8 @@ final class RelevantChanges {
     var status = pod.getStatus();
     if (status != null) {
       // Conditions (scheduled, initialized, ready) are not read: the containers' states say it.
-      view.add(status.getPhase());
+      // A pod that ended counts as running: its Job's Complete or Failed follows and wakes the run.
+      view.add(ended(status.getPhase()) ? "Running" : status.getPhase());
       containers(status.getInitContainerStatuses(), view);
       containers(status.getContainerStatuses(), view);
     }
@@ -107,17 +116,19 @@ final class RelevantChanges {
       ContainerState state = s.getState();
       if (state == null) {
         view.add("no state");
-      } else if (state.getTerminated() != null) {
-        var t = state.getTerminated();
-        view.add(List.of("terminated", String.valueOf(t.getExitCode()), text(t.getReason())));
-        view.add(text(t.getMessage()));
-      } else if (state.getRunning() != null) {
+      } else if (state.getRunning() != null || state.getTerminated() != null) {
+        // A container that ended counts as running: the Job's Complete or Failed follows and wakes
+        // the run, whose pass reads the exit code from the pod cache, which had this update first.
         view.add("running");
       } else if (state.getWaiting() != null) {
         view.add(List.of("waiting", text(state.getWaiting().getReason())));
         view.add(text(state.getWaiting().getMessage()));
       }
     }
+  }
+
+  private static boolean ended(String phase) {
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
   }
 
   private static String text(String value) {

@@ -2,6 +2,7 @@ package dev.c8s.controller.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.c8s.model.v1alpha1.Kueue;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -83,6 +84,10 @@ class RelevantChangesTest {
                             new io.fabric8.kubernetes.api.model.batch.v1.UncountedTerminatedPods(
                                 List.of(), List.of("p1")))),
             false),
+        Arguments.of(
+            "its start time, outside Kueue (the step started with the Job)",
+            changed(j -> j.getStatus().setStartTime("2026-11-30T01:00:02Z")),
+            false),
         Arguments.of("SuccessCriteriaMet before Complete", condition("SuccessCriteriaMet"), false),
         Arguments.of("Complete", condition("Complete"), true),
         Arguments.of("Failed", condition("Failed"), true),
@@ -120,13 +125,18 @@ class RelevantChangesTest {
             "a container's readiness",
             pod(p -> p.getStatus().getContainerStatuses().get(0).setReady(false)),
             false),
-        Arguments.of("the phase", pod(p -> p.getStatus().setPhase("Succeeded")), true),
+        Arguments.of(
+            "the phase, Running to Pending", pod(p -> p.getStatus().setPhase("Pending")), true),
+        Arguments.of(
+            "the phase, Running to Succeeded (the Job's Complete follows)",
+            pod(p -> p.getStatus().setPhase("Succeeded")),
+            false),
         Arguments.of(
             "a condition's status",
             pod(p -> p.getStatus().getConditions().get(0).setStatus("False")),
             false),
         Arguments.of(
-            "the step ending",
+            "the step ending (the Job's end follows)",
             pod(
                 p ->
                     p.getStatus()
@@ -138,7 +148,7 @@ class RelevantChangesTest {
                                 .withExitCode(0)
                                 .endTerminated()
                                 .build())),
-            true),
+            false),
         Arguments.of(
             "a waiting reason",
             pod(
@@ -161,6 +171,33 @@ class RelevantChangesTest {
       String change, UnaryOperator<Pod> update, boolean wakes) {
     Pod older = runningPod();
     assertThat(RelevantChanges.pod(update.apply(runningPod()), older)).isEqualTo(wakes);
+  }
+
+  @Test
+  void aJobsStartTimeWakesTheRunOnlyWhenKueueAdmittedIt() {
+    Job older = runningJob();
+    older.getMetadata().getLabels().put(Kueue.QUEUE_LABEL, "team");
+    older.getStatus().setStartTime(null);
+    Job admitted = runningJob();
+    admitted.getMetadata().getLabels().put(Kueue.QUEUE_LABEL, "team");
+    assertThat(RelevantChanges.job(admitted, older)).isTrue();
+  }
+
+  @Test
+  void aPodThatStartsRunningWakesTheRun() {
+    Pod pending = runningPod();
+    pending.getStatus().setPhase("Pending");
+    pending
+        .getStatus()
+        .getContainerStatuses()
+        .get(0)
+        .setState(
+            new io.fabric8.kubernetes.api.model.ContainerStateBuilder()
+                .withNewWaiting()
+                .withReason("ContainerCreating")
+                .endWaiting()
+                .build());
+    assertThat(RelevantChanges.pod(runningPod(), pending)).isTrue();
   }
 
   @Test

@@ -21,6 +21,19 @@ final class ClusterWatch {
     if (!indexers.isEmpty()) {
       informer.addIndexers(indexers);
     }
+    return started(informer, type);
+  }
+
+  /** An informer of every {@code type} in the cluster, kept without managedFields, started. */
+  static <T extends HasMetadata> SharedIndexInformer<T> startWithoutManagedFields(
+      KubernetesClient client, Class<T> type) {
+    SharedIndexInformer<T> informer = client.resources(type).inAnyNamespace().runnableInformer(0);
+    informer.itemStore(new WithoutManagedFields<>());
+    return started(informer, type);
+  }
+
+  private static <T extends HasMetadata> SharedIndexInformer<T> started(
+      SharedIndexInformer<T> informer, Class<T> type) {
     // Keep retrying: an API server that is briefly away must not leave the cache empty for good.
     informer.exceptionHandler(
         (started, failure) -> {

@@ -7,7 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
 
 /**
  * All PipelineConfigs, watched, so a delivery plans its runs without reading the config from the
@@ -24,7 +23,7 @@ public class PipelineConfigCache {
   }
 
   void start(@Observes StartupEvent startup) {
-    informer = ClusterWatch.start(client, PipelineConfig.class, Map.of());
+    informer = ClusterWatch.startWithoutManagedFields(client, PipelineConfig.class);
   }
 
   void stop(@Observes ShutdownEvent shutdown) {
