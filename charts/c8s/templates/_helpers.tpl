@@ -90,6 +90,8 @@ Image reference <registry>/<name>:<tag>; the tag defaults to appVersion. The sch
   value: {{ $s3.pathStyle | quote }}
 - name: QUARKUS_S3_AWS_REGION
   value: {{ $s3.region | quote }}
+- name: AWS_REQUEST_CHECKSUM_CALCULATION
+  value: {{ $s3.requestChecksums | default "when_required" | quote }}
 {{- $secret := include "c8s.s3SecretName" . }}
 {{- if $secret }}
 - name: QUARKUS_S3_AWS_CREDENTIALS_TYPE

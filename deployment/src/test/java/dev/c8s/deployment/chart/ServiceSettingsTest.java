@@ -113,9 +113,18 @@ class ServiceSettingsTest {
           .containsEntry("QUARKUS_S3_AWS_REGION", "eu-west-1")
           .containsEntry("QUARKUS_S3_PATH_STYLE_ACCESS", "false")
           .containsEntry("C8S_STORAGE_LOGS_BUCKET", "team-logs")
-          .containsEntry("C8S_STORAGE_ARTIFACTS_BUCKET", "team-artifacts");
+          .containsEntry("C8S_STORAGE_ARTIFACTS_BUCKET", "team-artifacts")
+          .containsEntry("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
     }
     assertThat(rendered.env("webhook").keySet()).noneMatch(k -> k.contains("S3"));
+  }
+
+  @Test
+  void uploadsCarryChecksumsOnlyWhenTheValuesAskForThem() {
+    Rendered rendered = HelmChart.render("storage: {s3: {requestChecksums: when_supported}}");
+
+    assertThat(rendered.env("controller"))
+        .containsEntry("AWS_REQUEST_CHECKSUM_CALCULATION", "when_supported");
   }
 
   @Test

@@ -39,6 +39,7 @@ class ValuesSchemaTest {
           log format outside enum        | logging: {format: xml}                               | /logging/format
           bucket name with capitals      | storage: {s3: {logsBucket: Logs_Bucket}}             | /storage/s3/logsBucket
           endpoint that is not a URL     | storage: {s3: {endpoint: "minio:9000"}}              | /storage/s3/endpoint
+          checksum mode outside enum     | storage: {s3: {requestChecksums: always}}            | /storage/s3/requestChecksums
           access key without secret key  | storage: {s3: {credentials: {accessKeyId: AKIA}}}    | secretAccessKey
           secret key without access key  | storage: {s3: {credentials: {secretAccessKey: s}}}   | accessKeyId
           ingress without host           | webhook: {ingress: {enabled: true}}                  | /webhook/ingress/host
