@@ -105,7 +105,7 @@ RUNTIME_LAYER="$(cached_layer runtime)"
 # (app.aot, JDK 25+: the root pom's jvm-aot-cache profile), train it again with the image's own
 # jlinked runtime, and start the image with it. The JVM checks it at start and goes on without it
 # if it does not match. With C8S_AOT_TRAINER set (a command taking <service> <java> <app dir>; the
-# e2e build sets it to dev.c8s.testing.AotTraining) the service is trained on a real start against a
+# e2e build sets it to scripts/images/aot-trainer.sh) the service is trained on a real start against a
 # control plane (decision 0073); without it, on Quarkus' start-up up to its static init (no cluster).
 train_aot_cache() { # train_aot_cache <service> <deployments dir>
   if [[ ! -x "${WORK}/runtime/opt/java/bin/java" ]]; then

@@ -73,12 +73,7 @@ public final class AotTraining {
       ControlPlane plane, S3ProxyServer s3, Service service) {
     Map<String, String> p = new HashMap<>(plane.identities().quarkusClientProperties(service));
     if (service != Service.WEBHOOK) {
-      p.put("quarkus.s3.endpoint-override", s3.endpoint());
-      p.put("quarkus.s3.aws.region", S3ProxyServer.REGION);
-      p.put("quarkus.s3.aws.credentials.type", "static");
-      p.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
-      p.put(
-          "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
+      p.putAll(s3.quarkusClientProperties());
     }
     if (service == Service.CONTROLLER) {
       p.put("c8s.controller.lease-namespace", ServiceIdentities.RELEASE_NAMESPACE);

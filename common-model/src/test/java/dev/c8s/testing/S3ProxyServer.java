@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -163,6 +164,16 @@ public final class S3ProxyServer implements AutoCloseable {
   /** The endpoint URL, for example {@code http://127.0.0.1:40123}. */
   public String endpoint() {
     return "http://" + host + ":" + port;
+  }
+
+  /** Quarkus' S3 client settings for this server: endpoint, region and the static key pair. */
+  public Map<String, String> quarkusClientProperties() {
+    return Map.of(
+        "quarkus.s3.endpoint-override", endpoint(),
+        "quarkus.s3.aws.region", REGION,
+        "quarkus.s3.aws.credentials.type", "static",
+        "quarkus.s3.aws.credentials.static-provider.access-key-id", ACCESS_KEY,
+        "quarkus.s3.aws.credentials.static-provider.secret-access-key", SECRET_KEY);
   }
 
   private void awaitListening(Duration timeout) {

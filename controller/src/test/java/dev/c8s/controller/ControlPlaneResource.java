@@ -24,13 +24,7 @@ public class ControlPlaneResource implements QuarkusTestResourceLifecycleManager
         new HashMap<>(
             SharedControlPlane.get(true).identities().quarkusClientProperties(Service.CONTROLLER));
     S3ProxyServer s3 = S3ProxyServer.shared();
-    config.put("quarkus.s3.endpoint-override", s3.endpoint());
-    config.put("quarkus.s3.aws.region", S3ProxyServer.REGION);
-    config.put("quarkus.s3.aws.credentials.type", "static");
-    config.put(
-        "quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
-    config.put(
-        "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
+    config.putAll(s3.quarkusClientProperties());
     config.put("c8s.storage.create-buckets", "true");
     return config;
   }

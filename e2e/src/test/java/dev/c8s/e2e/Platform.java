@@ -92,11 +92,7 @@ final class Platform {
   private static Map<String, String> controllerProperties(
       RealNodeCluster cluster, S3ProxyServer s3) {
     Map<String, String> p = new HashMap<>(cluster.quarkusClientProperties(Service.CONTROLLER));
-    p.put("quarkus.s3.endpoint-override", s3.endpoint());
-    p.put("quarkus.s3.aws.region", S3ProxyServer.REGION);
-    p.put("quarkus.s3.aws.credentials.type", "static");
-    p.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
-    p.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
+    p.putAll(s3.quarkusClientProperties());
     p.put("c8s.storage.create-buckets", "true");
     p.put("c8s.storage.logs-bucket", LOGS_BUCKET);
     p.put("c8s.controller.git-image", NodeImages.HELPER);

@@ -78,12 +78,7 @@ public final class TestEnvironment {
     s3();
     Map<String, String> properties =
         new HashMap<>(controlPlane().identities().quarkusClientProperties(Service.API_SERVER));
-    properties.put("quarkus.s3.endpoint-override", s3Server.endpoint());
-    properties.put("quarkus.s3.aws.credentials.type", "static");
-    properties.put(
-        "quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
-    properties.put(
-        "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
+    properties.putAll(s3Server.quarkusClientProperties());
     properties.put("c8s.storage.logs-bucket", LOGS_BUCKET);
     properties.put("c8s.storage.artifacts-bucket", ARTIFACTS_BUCKET);
     return properties;

@@ -46,10 +46,7 @@ public final class ControllerProcess implements AutoCloseable {
     // As in a cluster: the chart's ServiceAccount and RBAC, never the administrator.
     Map<String, String> p =
         new HashMap<>(plane.identities().quarkusClientProperties(Service.CONTROLLER));
-    p.put("quarkus.s3.endpoint-override", s3.endpoint());
-    p.put("quarkus.s3.aws.credentials.type", "static");
-    p.put("quarkus.s3.aws.credentials.static-provider.access-key-id", S3ProxyServer.ACCESS_KEY);
-    p.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", S3ProxyServer.SECRET_KEY);
+    p.putAll(s3.quarkusClientProperties());
     p.put("c8s.storage.create-buckets", "true");
     // The release namespace, the only one where the chart lets the controller hold a Lease.
     p.put("c8s.controller.lease-namespace", ServiceIdentities.RELEASE_NAMESPACE);
