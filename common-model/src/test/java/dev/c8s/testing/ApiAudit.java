@@ -8,11 +8,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * The kube-apiserver's own audit log of the requests c8s's services make: what a budget test
@@ -116,6 +119,20 @@ public final class ApiAudit {
       counts.merge(call.kind(), 1, Integer::sum);
     }
     return counts;
+  }
+
+  /**
+   * {@link #countsBy} once two readings a second apart agree (a controller's calls go on a moment
+   * after what it was doing has ended: logs archived, statistics written).
+   */
+  public Map<String, Integer> settledCountsBy(String user, String namespace, Duration atMost) {
+    AtomicReference<Map<String, Integer>> last = new AtomicReference<>(Map.of());
+    return Awaitility.await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> countsBy(user, namespace),
+            now -> !now.isEmpty() && now.equals(last.getAndSet(now)));
   }
 
   private static Call parse(JsonNode event) {

@@ -48,6 +48,7 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
         InformerEventSourceConfiguration.from(PipelineRun.class, PipelineConfig.class)
             .withName("runs-of-config")
             .withItemStore(new RunSummaryItemStore())
+            .withOnUpdateFilter(RunSummaryItemStore::changesWhatConfigsRead)
             .withSecondaryToPrimaryMapper(
                 run ->
                     Set.of(

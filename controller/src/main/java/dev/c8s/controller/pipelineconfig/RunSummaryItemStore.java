@@ -1,10 +1,14 @@
 package dev.c8s.controller.pipelineconfig;
 
+import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The PipelineConfig reconciler's cache of runs keeps what history and statistics read: identity,
@@ -15,6 +19,23 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Transforming
 public class RunSummaryItemStore extends TransformingItemStore<PipelineRun> {
   public RunSummaryItemStore() {
     super(RunSummaryItemStore::summary);
+  }
+
+  /**
+   * Whether an update of a run changes what the PipelineConfig reconciler reads of it: its phase,
+   * whether its logs are still pending (history keeps those), its deletion. A run's status is
+   * written about seven times in its life, and its config needs to hear of two or three of them.
+   */
+  static boolean changesWhatConfigsRead(PipelineRun newer, PipelineRun older) {
+    return !Objects.equals(readByConfigs(newer), readByConfigs(older));
+  }
+
+  private static List<Object> readByConfigs(PipelineRun run) {
+    PipelineRunStatus status = run.getStatus();
+    return Arrays.asList(
+        run.getMetadata().getDeletionTimestamp(),
+        status == null ? null : status.getPhase(),
+        status != null && LogsArchived.pending(status));
   }
 
   static PipelineRun summary(PipelineRun run) {

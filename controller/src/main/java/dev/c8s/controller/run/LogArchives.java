@@ -89,9 +89,10 @@ class LogArchives {
 
   /**
    * Whether anything about {@code run}'s logs is still to come besides {@code collected} (this
-   * pass's results): an archive under way or finished since, or a refused one to try again.
+   * pass's results): an archive of an {@code ended} step under way or finished since, or a refused
+   * one to try again. Archives of steps not ended yet (started when their pod ended) are not.
    */
-  boolean outstanding(PipelineRun run, List<LogResult> collected) {
+  boolean outstanding(PipelineRun run, List<LogResult> collected, Set<String> ended) {
     RunLogs logs = runs.get(run.getMetadata().getUid());
     if (logs == null) {
       return false;
@@ -101,14 +102,17 @@ class LogArchives {
     }
     Set<String> done = new HashSet<>();
     collected.forEach(r -> done.add(r.step()));
-    return logs.work.keySet().stream().anyMatch(step -> !done.contains(step));
+    return logs.work.keySet().stream()
+        .anyMatch(step -> ended.contains(step) && !done.contains(step));
   }
 
   /**
-   * The results of {@code run}'s archives that have finished, still kept until {@link #written}; a
-   * refused one is held back from a new attempt for {@link #RETRY_AFTER}.
+   * The results of {@code run}'s archives of {@code ended} steps that have finished, still kept
+   * until {@link #written}; a refused one is held back from a new attempt for {@link #RETRY_AFTER}.
+   * The archive of a step not ended yet waits for its end: the log's URL and the end are written
+   * together.
    */
-  List<LogResult> finished(PipelineRun run) {
+  List<LogResult> finished(PipelineRun run, Set<String> ended) {
     RunLogs logs = runs.get(run.getMetadata().getUid());
     if (logs == null) {
       return List.of();
@@ -116,7 +120,7 @@ class LogArchives {
     List<LogResult> results = new ArrayList<>();
     logs.work.forEach(
         (step, future) -> {
-          if (future.isDone()) {
+          if (ended.contains(step) && future.isDone()) {
             results.add(outcome(step, future));
           }
         });

@@ -30,6 +30,22 @@ record ObservedStep(
     return ended() && !jobFinished;
   }
 
+  /**
+   * A pod of the step whose containers have all ended while its Job has not finished yet: its log
+   * is whole, and archiving it now lets the log's URL ride the write of the step's end.
+   */
+  Optional<Pod> podEndedBeforeItsJob() {
+    return ended()
+        ? Optional.empty()
+        : pods.stream()
+            .filter(p -> p.getStatus() != null)
+            .filter(
+                p ->
+                    "Succeeded".equals(p.getStatus().getPhase())
+                        || "Failed".equals(p.getStatus().getPhase()))
+            .findFirst();
+  }
+
   /** The pod whose log is the step's, once the step ended. */
   Optional<Pod> endedPod() {
     return ended() ? pods.stream().findFirst() : Optional.empty();

@@ -180,7 +180,10 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     List<LogResult> collected = actions.archiveRemaining(run, run.getStatus(), Set.of());
     collected.forEach(status::log);
     boolean settled =
-        settleLogs(status, archives.outstanding(run, collected), archives.settledWithoutLog(run));
+        settleLogs(
+            status,
+            archives.outstanding(run, collected, RunActions.endedSteps(run.getStatus())),
+            archives.settledWithoutLog(run));
     UpdateControl<PipelineRun> written = write(run, status, context);
     archives.written(run, collected, settled);
     return retryLogsLater(written, status, now);

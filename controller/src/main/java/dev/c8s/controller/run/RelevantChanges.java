@@ -31,8 +31,9 @@ final class RelevantChanges {
   }
 
   /**
-   * For a pod: its phase and every container's state up to running (a waiting reason, a problem),
-   * labels, deletion. Its end is not: the Job's end follows, and the pass reads both.
+   * For a pod: its phase (its end lets the step's log be archived before the Job's end, so the log
+   * URL rides the step's end write), every container's state up to running (a waiting reason, a
+   * problem), labels, deletion. A container's end is not: the pod's end or the Job's end follows.
    */
   static boolean pod(Pod newer, Pod older) {
     return !Objects.equals(podView(newer), podView(older));
@@ -89,8 +90,7 @@ final class RelevantChanges {
     var status = pod.getStatus();
     if (status != null) {
       // Conditions (scheduled, initialized, ready) are not read: the containers' states say it.
-      // A pod that ended counts as running: its Job's Complete or Failed follows and wakes the run.
-      view.add(ended(status.getPhase()) ? "Running" : status.getPhase());
+      view.add(status.getPhase());
       containers(status.getInitContainerStatuses(), view);
       containers(status.getContainerStatuses(), view);
     }
@@ -117,18 +117,14 @@ final class RelevantChanges {
       if (state == null) {
         view.add("no state");
       } else if (state.getRunning() != null || state.getTerminated() != null) {
-        // A container that ended counts as running: the Job's Complete or Failed follows and wakes
-        // the run, whose pass reads the exit code from the pod cache, which had this update first.
+        // A container that ended counts as running: the pod's end (all of them ended) or the Job's
+        // Complete or Failed follows and wakes the run, which reads the exit code from the cache.
         view.add("running");
       } else if (state.getWaiting() != null) {
         view.add(List.of("waiting", text(state.getWaiting().getReason())));
         view.add(text(state.getWaiting().getMessage()));
       }
     }
-  }
-
-  private static boolean ended(String phase) {
-    return "Succeeded".equals(phase) || "Failed".equals(phase);
   }
 
   private static String text(String value) {

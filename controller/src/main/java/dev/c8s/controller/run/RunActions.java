@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * Carries out one pass over a run: what its observed steps need (log followers, stopping a step
- * that ended before its Job, archiving finished logs) and the engine's decision (stop, start).
- * Writes nothing into the status; returns what happened.
+ * that ended before its Job, archiving the logs of pods that ended) and the engine's decision
+ * (stop, start). Writes nothing into the status; returns what happened.
  */
 @ApplicationScoped
 class RunActions {
@@ -75,6 +75,9 @@ class RunActions {
       } else if (step.ended()) {
         // Its pod was evicted or deleted: keep what its follower stored while it ran.
         logs.archiveWithoutPodOrDefer(run, step.step()).ifPresent(logResults::add);
+      } else {
+        // Archived ahead of the Job's end, and held until the step ends (LogArchives#finished).
+        step.podEndedBeforeItsJob().ifPresent(pod -> finished.put(spec, pod));
       }
     }
     for (Decision.StepOutcome stop : decision.stop()) {
@@ -93,7 +96,8 @@ class RunActions {
         });
     List<LogResult> collected = archiveRemaining(run, observed, handled);
     logResults.addAll(collected);
-    return new Outcome(starts, logResults, archives.outstanding(run, collected));
+    return new Outcome(
+        starts, logResults, archives.outstanding(run, collected, endedSteps(observed)));
   }
 
   /**
@@ -103,7 +107,7 @@ class RunActions {
    * storage, or interrupted by a restart of the controller.
    */
   List<LogResult> archiveRemaining(PipelineRun run, PipelineRunStatus status, Set<String> handled) {
-    List<LogResult> results = archives.finished(run);
+    List<LogResult> results = archives.finished(run, endedSteps(status));
     if (RunStatusBuilder.logsPending(run.getStatus())) {
       Set<String> skip = new HashSet<>(handled);
       results.forEach(r -> skip.add(r.step()));
@@ -113,6 +117,20 @@ class RunActions {
       }
     }
     return results;
+  }
+
+  /**
+   * The steps {@code status} shows ended: only their archives are reported, so a log archived ahead
+   * of its step's end shows with that end, never on a step still running.
+   */
+  static Set<String> endedSteps(PipelineRunStatus status) {
+    Set<String> ended = new HashSet<>();
+    for (StepStatus step : status.getSteps()) {
+      if (step.getPhase() != null && step.getPhase().isTerminal()) {
+        ended.add(step.getName());
+      }
+    }
+    return ended;
   }
 
   /** The steps of {@code status} still waiting for their logs, except {@code handled}. */

@@ -18,6 +18,7 @@ import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.Step;
 import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
+import dev.c8s.testing.ServiceIdentities.Service;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -56,6 +58,7 @@ public final class ControllerBenchmark {
     client.resource(config(ns)).create();
     Result controller;
     String reconcileTimes;
+    String callsPerStep;
     try (ControllerProcess process =
         ControllerProcess.start(
             plane,
@@ -63,6 +66,7 @@ public final class ControllerBenchmark {
             Path.of(System.getProperty("c8s.bench.log", "target/benchmark-controller.log")),
             followerSettings())) {
       warmUp(client, ns);
+      Map<String, Integer> callsBefore = settledCalls(plane, ns);
       controller =
           measure(
               client,
@@ -78,6 +82,7 @@ public final class ControllerBenchmark {
                       }),
               process);
       reconcileTimes = readReconcileTimes(process);
+      callsPerStep = perStep(callsBefore, settledCalls(plane, ns), runs * STEPS.size());
     }
     String direct = plane.newNamespace("bench-direct");
     Result baseline =
@@ -86,6 +91,9 @@ public final class ControllerBenchmark {
     System.out.println(report(runs, rate, controller, baseline));
     System.out.println();
     System.out.println(reconcileTimes);
+    System.out.println();
+    System.out.println(
+        "controller's API calls per step, as the audit log counts them: " + callsPerStep);
     plane.close();
     s3.close();
     // The HTTP client's Vert.x event loops are not daemon threads and would keep the JVM alive.
@@ -103,6 +111,23 @@ public final class ControllerBenchmark {
     return Boolean.getBoolean("c8s.bench.follow-logs")
         ? Map.of()
         : Map.of("c8s.controller.max-log-followers", "0");
+  }
+
+  /** The controller's calls in {@code ns} once they stop changing (archives end after runs). */
+  private static Map<String, Integer> settledCalls(ControlPlane plane, String ns) {
+    return plane.audit().settledCountsBy(Service.CONTROLLER.userName(), ns, Duration.ofMinutes(2));
+  }
+
+  private static String perStep(
+      Map<String, Integer> before, Map<String, Integer> after, int steps) {
+    Map<String, String> perStep = new TreeMap<>();
+    int total = 0;
+    for (Map.Entry<String, Integer> kind : after.entrySet()) {
+      int calls = kind.getValue() - before.getOrDefault(kind.getKey(), 0);
+      total += calls;
+      perStep.put(kind.getKey(), String.format("%.2f", (double) calls / steps));
+    }
+    return String.format("%.2f %s", (double) total / steps, perStep);
   }
 
   private static String readReconcileTimes(ControllerProcess process) {

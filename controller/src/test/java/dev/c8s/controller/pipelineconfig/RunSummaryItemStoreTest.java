@@ -47,4 +47,45 @@ class RunSummaryItemStoreTest {
     assertThat(summary.getStatus().getPipelineSpec()).isNull();
     assertThat(summary.getStatus().getSteps()).isNullOrEmpty();
   }
+
+  @Test
+  void aRunWakesItsConfigOnlyWhenItsPhaseItsPendingLogsOrItsDeletionChange() {
+    PipelineRun older = run(RunPhase.Running);
+    PipelineRun stepEnded = run(RunPhase.Running);
+    StepStatus step = new StepStatus();
+    step.setName("build");
+    step.setPhase(StepPhase.Succeeded);
+    stepEnded.getStatus().setSteps(List.of(step));
+    stepEnded.getMetadata().setResourceVersion("43");
+    assertThat(RunSummaryItemStore.changesWhatConfigsRead(stepEnded, older))
+        .as("a step's end")
+        .isFalse();
+
+    PipelineRun finished = run(RunPhase.Succeeded);
+    assertThat(RunSummaryItemStore.changesWhatConfigsRead(finished, older)).as("its end").isTrue();
+
+    PipelineRun archiving = run(RunPhase.Succeeded);
+    archiving
+        .getStatus()
+        .setConditions(
+            List.of(
+                new Condition(
+                    LogsArchived.TYPE, ConditionStatus.UNKNOWN, LogsArchived.ARCHIVING, "")));
+    assertThat(RunSummaryItemStore.changesWhatConfigsRead(finished, archiving))
+        .as("its logs archived")
+        .isTrue();
+
+    PipelineRun deleting = run(RunPhase.Running);
+    deleting.getMetadata().setDeletionTimestamp("2026-11-30T09:00:00Z");
+    assertThat(RunSummaryItemStore.changesWhatConfigsRead(deleting, older))
+        .as("its deletion")
+        .isTrue();
+  }
+
+  private static PipelineRun run(RunPhase phase) {
+    PipelineRun run = Runs.run("team", "app-1", "app", "main");
+    run.setStatus(new PipelineRunStatus());
+    run.getStatus().setPhase(phase);
+    return run;
+  }
 }

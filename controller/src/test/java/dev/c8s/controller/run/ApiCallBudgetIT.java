@@ -4,11 +4,9 @@ import static dev.c8s.controller.run.Runs.config;
 import static dev.c8s.controller.run.Runs.run;
 import static dev.c8s.controller.run.Runs.step;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.c8s.controller.ControlPlaneResource;
 import dev.c8s.model.v1alpha1.RunPhase;
-import dev.c8s.testing.ApiAudit;
 import dev.c8s.testing.ServiceIdentities.Service;
 import dev.c8s.testing.SharedControlPlane;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,7 +14,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,14 +92,8 @@ class ApiCallBudgetIT {
 
   /** The controller's calls in {@code ns} once they stop changing (archives end after the run). */
   private static Map<String, Integer> settledCounts(String ns) {
-    ApiAudit audit = SharedControlPlane.get(true).audit();
-    String controller = Service.CONTROLLER.userName();
-    AtomicReference<Map<String, Integer>> last = new AtomicReference<>(Map.of());
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(
-            () -> audit.countsBy(controller, ns),
-            now -> !now.isEmpty() && now.equals(last.getAndSet(now)));
+    return SharedControlPlane.get(true)
+        .audit()
+        .settledCountsBy(Service.CONTROLLER.userName(), ns, Duration.ofSeconds(30));
   }
 }

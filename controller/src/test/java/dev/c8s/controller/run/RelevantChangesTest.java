@@ -128,15 +128,15 @@ class RelevantChangesTest {
         Arguments.of(
             "the phase, Running to Pending", pod(p -> p.getStatus().setPhase("Pending")), true),
         Arguments.of(
-            "the phase, Running to Succeeded (the Job's Complete follows)",
+            "the phase, Running to Succeeded (its log can be archived)",
             pod(p -> p.getStatus().setPhase("Succeeded")),
-            false),
+            true),
         Arguments.of(
             "a condition's status",
             pod(p -> p.getStatus().getConditions().get(0).setStatus("False")),
             false),
         Arguments.of(
-            "the step ending (the Job's end follows)",
+            "the step container ending (the pod's end follows)",
             pod(
                 p ->
                     p.getStatus()
