@@ -1,11 +1,11 @@
 package dev.c8s.controller.pipelineconfig;
 
+import dev.c8s.controller.run.RunsOfConfigs;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigStatus;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -13,11 +13,10 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -32,59 +31,46 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
   private static final Logger LOG = Logger.getLogger(PipelineConfigReconciler.class);
 
+  /** How long a pass waits for the cache of runs to be filled after the controller started. */
+  private static final Duration RUNS_NOT_CACHED_YET = Duration.ofSeconds(1);
+
   private final ScheduledRuns scheduledRuns;
+  private final RunsOfConfigs runs;
   private final Clock clock;
   private final StatisticsPacing pacing = new StatisticsPacing();
 
-  PipelineConfigReconciler(ScheduledRuns scheduledRuns, Clock clock) {
+  PipelineConfigReconciler(ScheduledRuns scheduledRuns, RunsOfConfigs runs, Clock clock) {
     this.scheduledRuns = scheduledRuns;
+    this.runs = runs;
     this.clock = clock;
   }
 
   @Override
   public List<EventSource<?, PipelineConfig>> prepareEventSources(
       EventSourceContext<PipelineConfig> context) {
-    var runs =
-        InformerEventSourceConfiguration.from(PipelineRun.class, PipelineConfig.class)
-            .withName("runs-of-config")
-            .withItemStore(new RunSummaryItemStore())
-            .withOnUpdateFilter(RunSummaryItemStore::changesWhatConfigsRead)
-            .withSecondaryToPrimaryMapper(
-                run ->
-                    Set.of(
-                        new ResourceID(
-                            run.getSpec().getPipelineConfigRef(),
-                            run.getMetadata().getNamespace())))
-            .withPrimaryToSecondaryMapper((PipelineConfig config) -> Set.of())
-            .build();
-    return List.of(new InformerEventSource<>(runs, context));
+    // The run reconciler's cache of runs, not one of its own (decision 0076).
+    return List.of(runs.eventSource());
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public UpdateControl<PipelineConfig> reconcile(
       PipelineConfig config, Context<PipelineConfig> context) {
-    InformerEventSource<PipelineRun, PipelineConfig> runs =
-        (InformerEventSource<PipelineRun, PipelineConfig>)
-            context.eventSourceRetriever().getEventSourceFor(PipelineRun.class, "runs-of-config");
-    List<PipelineRun> mine =
-        runs.list(
-                config.getMetadata().getNamespace(),
-                r ->
-                    Objects.equals(
-                        r.getSpec().getPipelineConfigRef(), config.getMetadata().getName()))
-            .toList();
+    String namespace = config.getMetadata().getNamespace();
+    Optional<List<PipelineRun>> cached = runs.of(namespace, config.getMetadata().getName());
+    if (cached.isEmpty()) {
+      return UpdateControl.<PipelineConfig>noUpdate().rescheduleAfter(RUNS_NOT_CACHED_YET);
+    }
+    List<PipelineRun> mine = cached.get();
     List<PipelineRun> pruned = RunHistory.beyondLimit(mine, RunHistory.limitOf(config));
     pruned.forEach(run -> delete(run, context));
-    List<PipelineRun> kept = mine.stream().filter(r -> !pruned.contains(r)).toList();
+    Set<String> prunedNames = new HashSet<>();
+    pruned.forEach(run -> prunedNames.add(run.getMetadata().getName()));
+    List<PipelineRun> kept =
+        mine.stream().filter(r -> !prunedNames.contains(r.getMetadata().getName())).toList();
     PipelineConfigStatus status = RunStatistics.of(kept);
-    String namespace = config.getMetadata().getNamespace();
     ConfigSchedule.Result schedule =
         ConfigSchedule.reconcile(
-            config,
-            clock.instant(),
-            scheduledRuns,
-            name -> runs.get(new ResourceID(name, namespace)).isPresent());
+            config, clock.instant(), scheduledRuns, name -> runs.exists(namespace, name));
     status.setSchedule(schedule.status());
     status.setConditions(schedule.condition() == null ? null : List.of(schedule.condition()));
     UpdateControl<PipelineConfig> control;

@@ -63,6 +63,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Inject RunActions actions;
   @Inject StepJobs jobs;
   @Inject LogArchives archives;
+  @Inject RunsOfConfigs runsOfConfigs;
   @Inject Clock clock;
   @Inject ControllerSettings settings;
   @Inject RunMetrics metrics;
@@ -75,6 +76,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       EventSourceContext<PipelineRun> context) {
     metrics.countFrom(() -> context.getPrimaryCache().list());
     commitStatus.runsFrom(context.getPrimaryCache());
+    runsOfConfigs.from(context.getPrimaryCache());
     List<EventSource<?, PipelineRun>> sources = new ArrayList<>(RunEventSources.create(context));
     sources.add(archives.eventSource());
     sources.add(queue.eventSource());
@@ -346,6 +348,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       // The same server-side apply UpdateControl.patchStatus makes; it also caches the answer and
       // keeps this write from triggering another pass.
       context.resourceOperations().serverSideApplyPrimaryStatus(statusPatch(run, status));
+      runsOfConfigs.written(run, written);
       String created = run.getMetadata().getCreationTimestamp();
       metrics.transition(
           run.getMetadata().getUid(),
