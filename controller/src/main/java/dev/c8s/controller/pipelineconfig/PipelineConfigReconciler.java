@@ -34,6 +34,9 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
   /** How long a pass waits for the cache of runs to be filled after the controller started. */
   private static final Duration RUNS_NOT_CACHED_YET = Duration.ofSeconds(1);
 
+  /** When a run that changed as it was to be deleted for the history limit is looked at again. */
+  private static final Duration PRUNE_AGAIN_AFTER = Duration.ofSeconds(5);
+
   private final ScheduledRuns scheduledRuns;
   private final RunsOfConfigs runs;
   private final Clock clock;
@@ -62,7 +65,10 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     }
     List<PipelineRun> mine = cached.get();
     List<PipelineRun> pruned = RunHistory.beyondLimit(mine, RunHistory.limitOf(config));
-    pruned.forEach(run -> delete(run, context));
+    boolean pruneAgain = false;
+    for (PipelineRun run : pruned) {
+      pruneAgain |= !delete(run, context);
+    }
     Set<String> prunedNames = new HashSet<>();
     pruned.forEach(run -> prunedNames.add(run.getMetadata().getName()));
     List<PipelineRun> kept =
@@ -75,6 +81,9 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     status.setConditions(schedule.condition() == null ? null : List.of(schedule.condition()));
     UpdateControl<PipelineConfig> control;
     Duration wakeUp = schedule.wakeUp();
+    if (pruneAgain && (wakeUp == null || wakeUp.compareTo(PRUNE_AGAIN_AFTER) > 0)) {
+      wakeUp = PRUNE_AGAIN_AFTER;
+    }
     ResourceID id = ResourceID.fromResource(config);
     Optional<Duration> paced = pacing.waitBeforeWrite(id);
     if (config.getStatus() != null && JSON.asJson(config.getStatus()).equals(JSON.asJson(status))) {
@@ -112,10 +121,11 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
   }
 
   /**
-   * Deletes {@code run} as it was read: a run that changed meanwhile (409) or is gone (404) is left
-   * to the next pass, which the change itself triggers.
+   * Deletes {@code run} as it was read; false when it changed meanwhile (409), so a pass soon after
+   * looks at it again (a run's change wakes its config only when its phase or logs change). One
+   * already gone (404) is deleted.
    */
-  private static void delete(PipelineRun run, Context<PipelineConfig> context) {
+  private static boolean delete(PipelineRun run, Context<PipelineConfig> context) {
     LOG.infof(
         "deleting PipelineRun %s/%s: beyond the history limit of PipelineConfig %s",
         run.getMetadata().getNamespace(),
@@ -128,10 +138,12 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
           // Its Jobs go too: the garbage collector deletes a deleted run's dependents.
           .lockResourceVersion(run.getMetadata().getResourceVersion())
           .delete();
+      return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409 && e.getCode() != 404) {
         throw e;
       }
+      return e.getCode() == 404;
     }
   }
 }

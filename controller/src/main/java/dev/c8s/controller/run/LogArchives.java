@@ -150,6 +150,19 @@ class LogArchives {
   }
 
   /**
+   * Drops what is kept of {@code step}'s archive of {@code run}, finished or not: its log was
+   * archived another way (when the step was stopped). An archive still under way only wakes the
+   * run.
+   */
+  void forget(PipelineRun run, String step) {
+    RunLogs logs = runs.get(run.getMetadata().getUid());
+    if (logs != null) {
+      logs.work.remove(step);
+      logs.notBefore.remove(step);
+    }
+  }
+
+  /**
    * Lets go of the finished archives among {@code results}, now that the status holds them, and of
    * everything kept about the run once its logs are {@code settled}.
    */

@@ -62,6 +62,8 @@ class RunActions {
       Context<PipelineRun> context) {
     List<LogResult> logResults = new ArrayList<>();
     Map<Step, Pod> finished = new LinkedHashMap<>();
+    Set<String> stopping = new HashSet<>();
+    decision.stop().forEach(stop -> stopping.add(stop.step()));
     for (ObservedStep step : seen.steps()) {
       Step spec = step(observed, step.step());
       logs.follow(run, spec, step.pods());
@@ -75,7 +77,7 @@ class RunActions {
       } else if (step.ended()) {
         // Its pod was evicted or deleted: keep what its follower stored while it ran.
         logs.archiveWithoutPodOrDefer(run, step.step()).ifPresent(logResults::add);
-      } else {
+      } else if (!stopping.contains(step.step())) {
         // Archived ahead of the Job's end, and held until the step ends (LogArchives#finished).
         step.podEndedBeforeItsJob().ifPresent(pod -> finished.put(spec, pod));
       }
@@ -86,6 +88,8 @@ class RunActions {
     Map<String, StepStart> starts = start(run, observed, seen, decision.start(), context);
     // Logs are archived apart from the pass, after the next Jobs exist: neither the pipeline nor
     // the status waits for a log or for object storage.
+    // A log archived here replaces one archived ahead of its step's end (a step stopped since).
+    logResults.forEach(r -> archives.forget(run, r.step()));
     archives.noted(run, logResults);
     Set<String> handled = new HashSet<>();
     logResults.forEach(r -> handled.add(r.step()));

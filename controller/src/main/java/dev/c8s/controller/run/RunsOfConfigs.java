@@ -7,6 +7,7 @@ import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.AbstractEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,12 @@ public class RunsOfConfigs {
     if (cache == null || !synced(cache)) {
       return Optional.empty();
     }
-    return Optional.of(cache.byIndex(BY_CONFIG, namespace + "/" + name));
+    // The index holds what the watch delivered; get() also knows the run reconciler's own writes,
+    // which woke this config before their watch events arrive.
+    return Optional.of(
+        cache.byIndex(BY_CONFIG, namespace + "/" + name).stream()
+            .map(run -> cache.get(ResourceID.fromResource(run)).orElse(run))
+            .toList());
   }
 
   /** Whether a run of that name exists in the cache. */
@@ -87,7 +93,11 @@ public class RunsOfConfigs {
     return run.getMetadata().getNamespace() + "/" + run.getSpec().getPipelineConfigRef();
   }
 
+  /** Whether the run reconciler's informer has started and filled its cache once. */
   private static boolean synced(IndexerResourceCache<PipelineRun> cache) {
+    if (cache instanceof AbstractEventSource<?, ?> source && !source.isRunning()) {
+      return false;
+    }
     return !(cache instanceof InformerWrappingEventSourceHealthIndicator<?> informers)
         || informers.informerHealthIndicators().values().stream()
             .allMatch(InformerHealthIndicator::hasSynced);
