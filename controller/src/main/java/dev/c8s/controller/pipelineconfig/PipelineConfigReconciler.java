@@ -66,11 +66,11 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     List<PipelineRun> mine = cached.get();
     List<PipelineRun> pruned = RunHistory.beyondLimit(mine, RunHistory.limitOf(config));
     boolean pruneAgain = false;
+    Set<String> prunedNames = new HashSet<>();
     for (PipelineRun run : pruned) {
       pruneAgain |= !delete(run, context);
+      prunedNames.add(run.getMetadata().getName());
     }
-    Set<String> prunedNames = new HashSet<>();
-    pruned.forEach(run -> prunedNames.add(run.getMetadata().getName()));
     List<PipelineRun> kept =
         mine.stream().filter(r -> !prunedNames.contains(r.getMetadata().getName())).toList();
     PipelineConfigStatus status = RunStatistics.of(kept);

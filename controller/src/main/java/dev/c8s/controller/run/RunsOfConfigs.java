@@ -32,7 +32,12 @@ public class RunsOfConfigs {
 
   /** Reads from {@code cache}, the run reconciler's cache, before its informer starts. */
   void from(IndexerResourceCache<PipelineRun> cache) {
-    cache.addIndexers(Map.of(BY_CONFIG, run -> List.of(key(run))));
+    cache.addIndexers(
+        Map.of(
+            BY_CONFIG,
+            run ->
+                List.of(
+                    key(run.getMetadata().getNamespace(), run.getSpec().getPipelineConfigRef()))));
     runs = cache;
   }
 
@@ -53,7 +58,7 @@ public class RunsOfConfigs {
     // The index holds what the watch delivered; get() also knows the run reconciler's own writes,
     // which woke this config before their watch events arrive.
     return Optional.of(
-        cache.byIndex(BY_CONFIG, namespace + "/" + name).stream()
+        cache.byIndex(BY_CONFIG, key(namespace, name)).stream()
             .map(run -> cache.get(ResourceID.fromResource(run)).orElse(run))
             .toList());
   }
@@ -89,8 +94,8 @@ public class RunsOfConfigs {
         status == null ? null : status.getPhase(), status != null && LogsArchived.pending(status));
   }
 
-  private static String key(PipelineRun run) {
-    return run.getMetadata().getNamespace() + "/" + run.getSpec().getPipelineConfigRef();
+  private static String key(String namespace, String config) {
+    return namespace + "/" + config;
   }
 
   /** Whether the run reconciler's informer has started and filled its cache once. */
