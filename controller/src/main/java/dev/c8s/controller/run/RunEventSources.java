@@ -35,6 +35,12 @@ final class RunEventSources {
   private static final String PODS = "step-pods";
   private static final String CONFIGS = "pipeline-configs";
 
+  /** The label the Job controller puts on a Job's pods: the Job's name. */
+  static final String JOB_NAME_LABEL = "batch.kubernetes.io/job-name";
+
+  /** Index of the cached pods by namespace and Job name. */
+  private static final String BY_JOB = "by-job";
+
   private RunEventSources() {}
 
   static List<EventSource<?, PipelineRun>> create(EventSourceContext<PipelineRun> context) {
@@ -84,10 +90,14 @@ final class RunEventSources {
             .withSecondaryToPrimaryMapper(c -> Set.of())
             .<PipelineRun>withPrimaryToSecondaryMapper(RunEventSources::readDirectly)
             .build();
+    var podSource = new InformerEventSource<>(pods, context);
+    // A pass reads the pods of each running step: by index, since a namespace holds the pods of
+    // every kept run, and scanning them all made each step cost more as runs piled up.
+    podSource.addIndexers(Map.of(BY_JOB, RunEventSources::jobOfPod));
     return List.of(
         new InformerEventSource<>(jobs, context),
         new InformerEventSource<>(configs, context),
-        new InformerEventSource<>(pods, context),
+        podSource,
         new InformerEventSource<>(quotas, context),
         new InformerEventSource<>(connections, context));
   }
@@ -98,11 +108,13 @@ final class RunEventSources {
 
   /** The cached pods of a step's Job. */
   static List<Pod> pods(Context<PipelineRun> context, Job job) {
-    String name = job.getMetadata().getName();
     String uid = job.getMetadata().getUid();
-    return cached(context, Pod.class, PODS, job.getMetadata().getNamespace()).stream()
-        .filter(p -> p.getMetadata().getLabels() != null)
-        .filter(p -> name.equals(p.getMetadata().getLabels().get("batch.kubernetes.io/job-name")))
+    var source =
+        (InformerEventSource<Pod, PipelineRun>)
+            context.eventSourceRetriever().getEventSourceFor(Pod.class, PODS);
+    return source
+        .byIndex(BY_JOB, jobKey(job.getMetadata().getNamespace(), job.getMetadata().getName()))
+        .stream()
         // A pod left by an earlier Job of the same name (an earlier run of that name) is not ours.
         .filter(
             p -> {
@@ -110,6 +122,16 @@ final class RunEventSources {
               return owner == null || uid == null || owner.equals(uid);
             })
         .toList();
+  }
+
+  static List<String> jobOfPod(Pod pod) {
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    String job = labels == null ? null : labels.get(JOB_NAME_LABEL);
+    return job == null ? List.of() : List.of(jobKey(pod.getMetadata().getNamespace(), job));
+  }
+
+  private static String jobKey(String namespace, String job) {
+    return namespace + "/" + job;
   }
 
   private static Set<ResourceID> runOfPod(Pod pod) {

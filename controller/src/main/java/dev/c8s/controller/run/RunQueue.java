@@ -52,9 +52,11 @@ public class RunQueue {
   private final Map<String, Instant> letThrough = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final RunsOfConfigs runsOfConfigs;
 
-  RunQueue(Clock clock) {
+  RunQueue(Clock clock, RunsOfConfigs runsOfConfigs) {
     this.clock = clock;
+    this.runsOfConfigs = runsOfConfigs;
   }
 
   SimpleInboundEventSource<PipelineRun> eventSource() {
@@ -175,17 +177,24 @@ public class RunQueue {
   /**
    * The pipeline's runs as the cache has them, each read again by name: a listing misses the status
    * this controller has just written (JOSDK keeps it apart until the informer catches up), so a run
-   * that has just ended would still hold its slot.
+   * that has just ended would still hold its slot. By the index of runs by config, not a scan of
+   * the namespace, which holds the kept runs of every pipeline.
    */
-  private static List<PipelineRun> runsOf(
-      Context<PipelineRun> context, String namespace, String config) {
-    var cache = context.getPrimaryCache();
-    return cache
-        .list(
-            namespace,
-            r -> r.getSpec() != null && Objects.equals(config, r.getSpec().getPipelineConfigRef()))
-        .map(r -> cache.get(ResourceID.fromResource(r)).orElse(r))
-        .toList();
+  private List<PipelineRun> runsOf(Context<PipelineRun> context, String namespace, String config) {
+    return runsOfConfigs
+        .of(namespace, config)
+        .orElseGet(
+            () -> {
+              var cache = context.getPrimaryCache();
+              return cache
+                  .list(
+                      namespace,
+                      r ->
+                          r.getSpec() != null
+                              && Objects.equals(config, r.getSpec().getPipelineConfigRef()))
+                  .map(r -> cache.get(ResourceID.fromResource(r)).orElse(r))
+                  .toList();
+            });
   }
 
   /** When each group's latest run started, finished runs and runs just let through included. */

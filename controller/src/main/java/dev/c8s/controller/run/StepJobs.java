@@ -259,7 +259,7 @@ public class StepJobs {
     return client
         .pods()
         .inNamespace(namespace)
-        .withLabel("batch.kubernetes.io/job-name", jobName)
+        .withLabel(RunEventSources.JOB_NAME_LABEL, jobName)
         .list()
         .getItems();
   }
