@@ -58,11 +58,17 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
   @Override
   public UpdateControl<PipelineConfig> reconcile(
       PipelineConfig config, Context<PipelineConfig> context) {
+    ResourceID id = ResourceID.fromResource(config);
+    Optional<Duration> paced = pacing.waitBeforePass(id);
+    if (paced.isPresent()) {
+      return UpdateControl.<PipelineConfig>noUpdate().rescheduleAfter(paced.get());
+    }
     String namespace = config.getMetadata().getNamespace();
     Optional<List<PipelineRun>> cached = runs.of(namespace, config.getMetadata().getName());
     if (cached.isEmpty()) {
       return UpdateControl.<PipelineConfig>noUpdate().rescheduleAfter(RUNS_NOT_CACHED_YET);
     }
+    pacing.passing(id);
     List<PipelineRun> mine = cached.get();
     List<PipelineRun> pruned = RunHistory.beyondLimit(mine, RunHistory.limitOf(config));
     boolean pruneAgain = false;
@@ -84,40 +90,15 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
     if (pruneAgain && (wakeUp == null || wakeUp.compareTo(PRUNE_AGAIN_AFTER) > 0)) {
       wakeUp = PRUNE_AGAIN_AFTER;
     }
-    ResourceID id = ResourceID.fromResource(config);
-    Optional<Duration> paced = pacing.waitBeforeWrite(id);
     if (config.getStatus() != null && JSON.asJson(config.getStatus()).equals(JSON.asJson(status))) {
       control = UpdateControl.noUpdate();
-    } else if (paced.isPresent() && onlyStatisticsChanged(config.getStatus(), status)) {
-      control = UpdateControl.noUpdate();
-      wakeUp = wakeUp == null || paced.get().compareTo(wakeUp) < 0 ? paced.get() : wakeUp;
     } else {
       PipelineConfig patch = new PipelineConfig();
       patch.setMetadata(config.getMetadata());
       patch.setStatus(status);
       control = UpdateControl.patchStatus(patch);
-      pacing.wrote(id);
     }
     return wakeUp == null ? control : control.rescheduleAfter(wakeUp);
-  }
-
-  /**
-   * Whether only the run statistics differ: the schedule's part records what this pass did (runs
-   * created, the forge asked), so it is written at once, never paced.
-   */
-  private static boolean onlyStatisticsChanged(
-      PipelineConfigStatus stored, PipelineConfigStatus wanted) {
-    return stored != null
-        && JSON.asJson(
-                List.of(nullToEmpty(stored.getSchedule()), nullToEmpty(stored.getConditions())))
-            .equals(
-                JSON.asJson(
-                    List.of(
-                        nullToEmpty(wanted.getSchedule()), nullToEmpty(wanted.getConditions()))));
-  }
-
-  private static Object nullToEmpty(Object value) {
-    return value == null ? List.of() : value;
   }
 
   /**

@@ -7,25 +7,28 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * At most one statistics-only status write per PipelineConfig per {@link #INTERVAL}: a burst of
- * runs changes the statistics with every run that starts or ends, and each write is an API call on
- * the path the runs themselves need. A change that comes sooner waits for the rest of the interval
- * (the pass is rescheduled), and the write then carries everything since; nothing is dropped. A
- * write that records what the schedule did is never paced (decision 0072).
+ * At most one full pass per PipelineConfig per {@link #INTERVAL}. A pass reads every kept run of
+ * the config (up to its {@code historyLimit}, 10,000 at most), and a burst of runs wakes the config
+ * with every run that starts or ends: unpaced, the config's passes grew with runs × kept runs. A
+ * wake-up within the interval defers the pass to the interval's end (it is rescheduled), and that
+ * pass sees everything since; nothing is dropped. The first wake-up after a quiet interval is not
+ * deferred (decisions 0072, 0077).
  */
 final class StatisticsPacing {
-  /** Shortest time between two statistics-only status writes of one PipelineConfig. */
+  /** Shortest time between two full passes of one PipelineConfig. */
   static final Duration INTERVAL = Duration.ofSeconds(1);
 
-  /** Configs not written for this long are forgotten, so the map does not grow with deletions. */
+  /** Configs not passed for this long are forgotten, so the map does not grow with deletions. */
   private static final Duration FORGET_AFTER = Duration.ofMinutes(5);
 
-  /** When each config was last written, in {@link System#nanoTime()} (immune to clock steps). */
-  private final Map<ResourceID, Long> lastWrite = new ConcurrentHashMap<>();
+  /**
+   * When each config's last full pass began, in {@link System#nanoTime()} (immune to clock steps).
+   */
+  private final Map<ResourceID, Long> lastPass = new ConcurrentHashMap<>();
 
-  /** How long {@code config} must wait before its next write, if it must; empty: write now. */
-  Optional<Duration> waitBeforeWrite(ResourceID config) {
-    Long last = lastWrite.get(config);
+  /** How long {@code config} must wait before its next full pass, if it must; empty: pass now. */
+  Optional<Duration> waitBeforePass(ResourceID config) {
+    Long last = lastPass.get(config);
     if (last == null) {
       return Optional.empty();
     }
@@ -33,12 +36,12 @@ final class StatisticsPacing {
     return since.compareTo(INTERVAL) >= 0 ? Optional.empty() : Optional.of(INTERVAL.minus(since));
   }
 
-  /** Records a write of {@code config} now. */
-  void wrote(ResourceID config) {
+  /** Records a full pass of {@code config} beginning now. */
+  void passing(ResourceID config) {
     long now = System.nanoTime();
-    lastWrite.put(config, now);
-    if (lastWrite.size() > 1_000) {
-      lastWrite.values().removeIf(at -> now - at > FORGET_AFTER.toNanos());
+    lastPass.put(config, now);
+    if (lastPass.size() > 1_000) {
+      lastPass.values().removeIf(at -> now - at > FORGET_AFTER.toNanos());
     }
   }
 }

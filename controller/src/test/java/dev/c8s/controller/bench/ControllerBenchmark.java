@@ -208,11 +208,11 @@ public final class ControllerBenchmark {
   }
 
   /**
-   * Runs to the end first ({@code c8s.bench.warmup}, default 30), so JVM start, informer sync and
+   * Runs to the end first ({@code c8s.bench.warmup}, default 300), so JVM start, informer sync and
    * most of the JIT's compiling are not measured: a controller that has run for a while.
    */
   private static void warmUp(KubernetesClient client, String ns) {
-    int runs = Integer.getInteger("c8s.bench.warmup", 30);
+    int runs = Integer.getInteger("c8s.bench.warmup", 300);
     for (int i = 0; i < runs; i++) {
       client.resource(run(ns, "warm-up-" + i)).create();
     }
