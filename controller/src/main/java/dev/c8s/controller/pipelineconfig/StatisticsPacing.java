@@ -33,7 +33,13 @@ final class StatisticsPacing {
       return Optional.empty();
     }
     Duration since = Duration.ofNanos(System.nanoTime() - last);
-    return since.compareTo(INTERVAL) >= 0 ? Optional.empty() : Optional.of(INTERVAL.minus(since));
+    if (since.compareTo(INTERVAL) >= 0) {
+      return Optional.empty();
+    }
+    // In whole milliseconds, rounded up: the SDK drops the rest, and a 0 ms wait would pass again
+    // at once, still within the interval.
+    long nanos = INTERVAL.minus(since).toNanos();
+    return Optional.of(Duration.ofMillis(Math.max(1, (nanos + 999_999) / 1_000_000)));
   }
 
   /** Records a full pass of {@code config} beginning now. */

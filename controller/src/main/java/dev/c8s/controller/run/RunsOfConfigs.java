@@ -32,12 +32,7 @@ public class RunsOfConfigs {
 
   /** Reads from {@code cache}, the run reconciler's cache, before its informer starts. */
   void from(IndexerResourceCache<PipelineRun> cache) {
-    cache.addIndexers(
-        Map.of(
-            BY_CONFIG,
-            run ->
-                List.of(
-                    key(run.getMetadata().getNamespace(), run.getSpec().getPipelineConfigRef()))));
+    cache.addIndexers(Map.of(BY_CONFIG, RunsOfConfigs::configKeys));
     runs = cache;
   }
 
@@ -92,6 +87,13 @@ public class RunsOfConfigs {
   private static List<Object> readByConfigs(PipelineRunStatus status) {
     return Arrays.asList(
         status == null ? null : status.getPhase(), status != null && LogsArchived.pending(status));
+  }
+
+  /** The index key of {@code run}'s config; none when it has no spec, which the schema allows. */
+  static List<String> configKeys(PipelineRun run) {
+    return run.getSpec() == null
+        ? List.of()
+        : List.of(key(run.getMetadata().getNamespace(), run.getSpec().getPipelineConfigRef()));
   }
 
   private static String key(String namespace, String config) {

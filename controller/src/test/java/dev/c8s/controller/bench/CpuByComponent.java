@@ -75,7 +75,8 @@ final class CpuByComponent {
             ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
           }
         } catch (IOException | RuntimeException e) {
-          // The thread ended meanwhile: its time is gone from /proc, and so from both snapshots.
+          // The thread ended meanwhile and its time is gone from /proc: the figure comes out low.
+          // With one processor the JVM keeps its one C1 and one C2 thread for its whole life.
         }
       }
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.c8s.controller.pipelineconfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class StatisticsPacingTest {
@@ -20,7 +21,12 @@ class StatisticsPacingTest {
 
     assertThat(pacing.waitBeforePass(web))
         .hasValueSatisfying(
-            wait -> assertThat(wait).isPositive().isLessThanOrEqualTo(StatisticsPacing.INTERVAL));
+            wait ->
+                assertThat(wait)
+                    .isPositive()
+                    .isLessThanOrEqualTo(StatisticsPacing.INTERVAL)
+                    // Whole milliseconds: the SDK would round a rest below 1 ms down to no wait.
+                    .isEqualTo(Duration.ofMillis(wait.toMillis())));
     assertThat(pacing.waitBeforePass(new ResourceID("web", "team-b"))).isEmpty();
     assertThat(pacing.waitBeforePass(new ResourceID("api", "team-a"))).isEmpty();
   }

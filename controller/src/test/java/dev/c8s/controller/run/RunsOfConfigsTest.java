@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.c8s.model.v1alpha1.Condition;
 import dev.c8s.model.v1alpha1.ConditionStatus;
 import dev.c8s.model.v1alpha1.LogsArchived;
+import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.PipelineRunSpec;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
@@ -13,6 +15,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunsOfConfigsTest {
+  @Test
+  void aRunIsIndexedUnderItsNamespaceAndConfigAndARunWithoutSpecUnderNone() {
+    PipelineRun run = new PipelineRun();
+    run.getMetadata().setNamespace("team");
+    run.getMetadata().setName("web-1");
+    run.setSpec(null);
+
+    assertThat(RunsOfConfigs.configKeys(run)).isEmpty();
+
+    PipelineRunSpec spec = new PipelineRunSpec();
+    spec.setPipelineConfigRef("web");
+    run.setSpec(spec);
+    assertThat(RunsOfConfigs.configKeys(run)).containsExactly("team/web");
+  }
+
   @Test
   void aStatusWriteWakesTheConfigOnlyWhenThePhaseOrThePendingLogsChange() {
     PipelineRunStatus running = status(RunPhase.Running);
