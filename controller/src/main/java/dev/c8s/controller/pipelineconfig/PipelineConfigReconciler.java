@@ -40,7 +40,7 @@ public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
   private final ScheduledRuns scheduledRuns;
   private final RunsOfConfigs runs;
   private final Clock clock;
-  private final StatisticsPacing pacing = new StatisticsPacing();
+  private final ConfigPassPacing pacing = new ConfigPassPacing();
 
   PipelineConfigReconciler(ScheduledRuns scheduledRuns, RunsOfConfigs runs, Clock clock) {
     this.scheduledRuns = scheduledRuns;

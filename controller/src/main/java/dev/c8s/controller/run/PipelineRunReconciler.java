@@ -113,7 +113,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     }
     if (notStarted) {
       PipelineConfig config = pipelineConfig(run, context);
-      RunQueue.Admission admission = queue.holdBack(run, config, status, context);
+      RunQueue.Admission admission = queue.holdBack(run, config, status);
       if (admission.hold() != RunQueue.Hold.NONE) {
         UpdateControl<PipelineRun> written = write(run, status, context);
         return admission.hold() == RunQueue.Hold.QUEUED
@@ -369,7 +369,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     if (written.getPhase() != null
         && written.getPhase().isTerminal()
         && (before == null || !before.isTerminal())) {
-      queue.released(run, context);
+      queue.released(run);
     }
     // After the status, so the phase label never runs ahead of the phase.
     RunLabels.keep(run, written.getPhase(), context);

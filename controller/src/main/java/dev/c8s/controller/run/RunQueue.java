@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -86,18 +85,14 @@ public class RunQueue {
    * (Cancelled). When it may start, the admission names the runs it supersedes: cancel them with
    * {@link #supersede} once it has started.
    */
-  Admission holdBack(
-      PipelineRun run,
-      PipelineConfig config,
-      RunStatusBuilder status,
-      Context<PipelineRun> context) {
+  Admission holdBack(PipelineRun run, PipelineConfig config, RunStatusBuilder status) {
     Concurrency concurrency =
         config == null || config.getSpec() == null ? null : config.getSpec().getConcurrency();
     if (concurrency == null || Boolean.TRUE.equals(run.getSpec().getCancelRequested())) {
       status.dequeued();
       return new Admission(Hold.NONE, List.of());
     }
-    return switch (admit(run, concurrency, context)) {
+    return switch (admit(run, concurrency)) {
       case Verdict.Wait wait -> {
         status.phase(RunPhase.Pending, RunReason.Queued, wait.message());
         status.queued(wait.position(), wait.message());
@@ -116,14 +111,14 @@ public class RunQueue {
   }
 
   /** The gate's verdict for {@code run}, which has not started, among its pipeline's runs. */
-  private Verdict admit(PipelineRun run, Concurrency concurrency, Context<PipelineRun> context) {
+  private Verdict admit(PipelineRun run, Concurrency concurrency) {
     String namespace = run.getMetadata().getNamespace();
     String config = run.getSpec().getPipelineConfigRef();
     Object lock = locks.computeIfAbsent(namespace + "/" + config, k -> new Object());
     synchronized (lock) {
       Instant now = clock.instant();
       letThrough.values().removeIf(at -> at.isBefore(now.minus(ADMISSION_MEMORY)));
-      List<PipelineRun> runs = runsOf(context, namespace, config);
+      List<PipelineRun> runs = runsOf(namespace, config);
       List<Peer> peers = runs.stream().filter(RunQueue::competing).map(this::peer).toList();
       Verdict verdict = ConcurrencyGate.decide(concurrency, peer(run), peers, lastStarts(runs));
       if (verdict instanceof Verdict.Start) {
@@ -167,9 +162,9 @@ public class RunQueue {
   }
 
   /** {@code run} ended: the queued runs of its pipeline look again. */
-  void released(PipelineRun run, Context<PipelineRun> context) {
+  void released(PipelineRun run) {
     String namespace = run.getMetadata().getNamespace();
-    runsOf(context, namespace, run.getSpec().getPipelineConfigRef()).stream()
+    runsOf(namespace, run.getSpec().getPipelineConfigRef()).stream()
         .filter(r -> r.getStatus() != null && r.getStatus().getQueuePosition() != null)
         .forEach(r -> wake.propagateEvent(ResourceID.fromResource(r)));
   }
@@ -180,21 +175,11 @@ public class RunQueue {
    * that has just ended would still hold its slot. By the index of runs by config, not a scan of
    * the namespace, which holds the kept runs of every pipeline.
    */
-  private List<PipelineRun> runsOf(Context<PipelineRun> context, String namespace, String config) {
+  private List<PipelineRun> runsOf(String namespace, String config) {
+    // The SDK reconciles runs only once their informer has synced, so this is never empty here.
     return runsOfConfigs
         .of(namespace, config)
-        .orElseGet(
-            () -> {
-              var cache = context.getPrimaryCache();
-              return cache
-                  .list(
-                      namespace,
-                      r ->
-                          r.getSpec() != null
-                              && Objects.equals(config, r.getSpec().getPipelineConfigRef()))
-                  .map(r -> cache.get(ResourceID.fromResource(r)).orElse(r))
-                  .toList();
-            });
+        .orElseThrow(() -> new IllegalStateException("the cache of runs has not synced yet"));
   }
 
   /** When each group's latest run started, finished runs and runs just let through included. */

@@ -208,8 +208,8 @@ public final class ControllerBenchmark {
   }
 
   /**
-   * Runs to the end first ({@code c8s.bench.warmup}, default 300), so JVM start, informer sync and
-   * most of the JIT's compiling are not measured: a controller that has run for a while.
+   * Runs to the end first ({@code c8s.bench.warmup}, default 300), so JVM start and informer sync
+   * are not measured; the JIT compiler still works on, and the CPU table shows how much.
    */
   private static void warmUp(KubernetesClient client, String ns) {
     int runs = Integer.getInteger("c8s.bench.warmup", 300);

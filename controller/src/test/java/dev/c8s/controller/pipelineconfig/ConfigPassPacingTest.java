@@ -6,8 +6,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class StatisticsPacingTest {
-  private final StatisticsPacing pacing = new StatisticsPacing();
+class ConfigPassPacingTest {
+  private final ConfigPassPacing pacing = new ConfigPassPacing();
   private final ResourceID web = new ResourceID("web", "team-a");
 
   @Test
@@ -24,7 +24,7 @@ class StatisticsPacingTest {
             wait ->
                 assertThat(wait)
                     .isPositive()
-                    .isLessThanOrEqualTo(StatisticsPacing.INTERVAL)
+                    .isLessThanOrEqualTo(ConfigPassPacing.INTERVAL)
                     // Whole milliseconds: the SDK would round a rest below 1 ms down to no wait.
                     .isEqualTo(Duration.ofMillis(wait.toMillis())));
     assertThat(pacing.waitBeforePass(new ResourceID("web", "team-b"))).isEmpty();

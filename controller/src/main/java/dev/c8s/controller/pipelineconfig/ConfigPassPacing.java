@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * pass sees everything since; nothing is dropped. The first wake-up after a quiet interval is not
  * deferred (decisions 0072, 0077).
  */
-final class StatisticsPacing {
+final class ConfigPassPacing {
   /** Shortest time between two full passes of one PipelineConfig. */
   static final Duration INTERVAL = Duration.ofSeconds(1);
 
