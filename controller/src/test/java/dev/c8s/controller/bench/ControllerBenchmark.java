@@ -2,16 +2,9 @@ package dev.c8s.controller.bench;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.c8s.controller.job.GitCredentials;
-import dev.c8s.controller.job.JobSettings;
 import dev.c8s.controller.job.KubernetesNames;
-import dev.c8s.controller.job.StepJobFactory;
-import dev.c8s.controller.job.StepTransfers;
 import dev.c8s.controller.process.ControllerProcess;
 import dev.c8s.controller.run.Runs;
-import dev.c8s.model.engine.EngineInput;
-import dev.c8s.model.engine.PipelineEngine;
-import dev.c8s.model.engine.StepLaunch;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
@@ -20,13 +13,11 @@ import dev.c8s.testing.ControlPlane;
 import dev.c8s.testing.S3ProxyServer;
 import dev.c8s.testing.ServiceIdentities.Service;
 import dev.c8s.testing.SharedControlPlane;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,27 +58,12 @@ public final class ControllerBenchmark {
             followerSettings())) {
       warmUp(client, ns);
       Map<String, Integer> callsBefore = settledCalls(plane, ns);
-      controller =
-          measure(
-              client,
-              ns,
-              runs,
-              createdAt ->
-                  paced(
-                      runs,
-                      rate,
-                      i -> {
-                        client.resource(run(ns, "run-" + i)).create();
-                        createdAt.put("run-" + i, System.nanoTime() / 1_000_000);
-                      }),
-              process);
+      controller = measure(client, ns, runs, rate, run -> client.resource(run).create(), process);
       reconcileTimes = readReconcileTimes(process);
       callsPerStep = perStep(callsBefore, settledCalls(plane, ns), runs * STEPS.size());
     }
     String direct = plane.newNamespace("bench-direct");
-    Result baseline =
-        measure(
-            client, direct, runs, at -> createJobsDirectly(client, direct, runs, rate, at), null);
+    Result baseline = measureDirectly(client, direct, runs, rate);
     System.out.println(report(runs, rate, controller, baseline));
     System.out.println();
     System.out.println(reconcileTimes);
@@ -136,6 +112,33 @@ public final class ControllerBenchmark {
     } catch (IOException | InterruptedException | RuntimeException e) {
       return "reconcile times unavailable: " + e;
     }
+  }
+
+  /**
+   * Starts {@code runs} runs named run-0… with {@code start}, at once or {@code rate} per second,
+   * and measures until each one's last Job has finished.
+   */
+  private static Result measure(
+      KubernetesClient client,
+      String ns,
+      int runs,
+      double rate,
+      java.util.function.Consumer<PipelineRun> start,
+      ControllerProcess process) {
+    return measure(
+        client,
+        ns,
+        runs,
+        createdAt ->
+            paced(
+                runs,
+                rate,
+                i -> {
+                  PipelineRun run = run(ns, "run-" + i);
+                  start.accept(run);
+                  createdAt.put(run.getMetadata().getName(), System.nanoTime() / 1_000_000);
+                }),
+        process);
   }
 
   private static Result measure(
@@ -280,73 +283,11 @@ public final class ControllerBenchmark {
         CpuByComponent.table(controller.cpu(), direct.cpu(), runs * STEPS.size()));
   }
 
-  private static void createJobsDirectly(
-      KubernetesClient client, String ns, int runs, double rate, Map<String, Long> createdAt) {
-    JobSettings settings =
-        new JobSettings("alpine/git:2.47.2", "curlimages/curl:8.11.1", Duration.ofHours(1));
-    PipelineConfigSpec spec = config(ns).getSpec();
-    // The baseline chains the same Jobs itself: the next one as soon as the previous completes.
-    paced(
-        runs,
-        rate,
-        i -> {
-          PipelineRun run = run(ns, "run-" + i);
-          run.getMetadata().setUid("00000000-0000-0000-0000-" + String.format("%012d", i));
-          createdAt.put(run.getMetadata().getName(), System.nanoTime() / 1_000_000);
-          new Thread(() -> chain(client, run, spec, settings), "baseline-" + i).start();
-        });
-  }
-
-  private static void chain(
-      KubernetesClient client, PipelineRun run, PipelineConfigSpec spec, JobSettings settings) {
-    for (StepLaunch launch :
-        PipelineEngine.decide(
-                new EngineInput(spec, run.getSpec(), null, null, Map.of(), Instant.now()))
-            .start()) {
-      // only the first step is startable at once in a sequential pipeline
-      launchAndFollow(client, run, spec, settings, launch);
-    }
-  }
-
-  private static void launchAndFollow(
-      KubernetesClient client,
-      PipelineRun run,
-      PipelineConfigSpec spec,
-      JobSettings settings,
-      StepLaunch first) {
-    List<Step> steps = spec.getSteps();
-    for (int s = 0; s < steps.size(); s++) {
-      StepLaunch launch =
-          s == 0
-              ? first
-              : new StepLaunch(
-                  steps.get(s).getName(),
-                  first.image(),
-                  first.commands(),
-                  first.env(),
-                  first.secrets(),
-                  first.cpu(),
-                  first.memory(),
-                  first.timeout(),
-                  first.artifacts(),
-                  List.of());
-      Job job =
-          StepJobFactory.build(
-              run, spec.getRepository(), launch, StepTransfers.NONE, GitCredentials.NONE, settings);
-      job.getMetadata().setOwnerReferences(List.of());
-      client.resource(job).create();
-      client
-          .resource(job)
-          .waitUntilCondition(
-              j ->
-                  j != null
-                      && j.getStatus() != null
-                      && j.getStatus().getConditions() != null
-                      && j.getStatus().getConditions().stream()
-                          .anyMatch(
-                              c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus())),
-              10,
-              java.util.concurrent.TimeUnit.MINUTES);
+  /** The baseline: the same runs' Jobs created by {@link PlainJobChains}, no c8s controller. */
+  private static Result measureDirectly(KubernetesClient client, String ns, int runs, double rate) {
+    try (PlainJobChains chains = new PlainJobChains(client, config(ns).getSpec());
+        Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(chains)) {
+      return measure(client, ns, runs, rate, chains::start, null);
     }
   }
 

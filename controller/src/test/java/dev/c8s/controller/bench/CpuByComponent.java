@@ -18,6 +18,8 @@ final class CpuByComponent {
       List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok");
   private static final String CONTROLLER = "c8s controller";
   private static final String CONTROLLER_JIT = "(of which the controller's JIT compiler threads)";
+  private static final String CONTROLLER_GC =
+      "(of which the controller's garbage collector threads)";
 
   private final Map<String, Duration> used;
 
@@ -31,6 +33,7 @@ final class CpuByComponent {
     BINARIES.forEach(b -> used.put(b, Duration.ZERO));
     used.put(CONTROLLER, Duration.ZERO);
     used.put(CONTROLLER_JIT, Duration.ZERO);
+    used.put(CONTROLLER_GC, Duration.ZERO);
     used.put("benchmark JVM (S3Proxy, watches, plain client)", Duration.ZERO);
     long self = ProcessHandle.current().pid();
     ProcessHandle.allProcesses()
@@ -42,7 +45,11 @@ final class CpuByComponent {
                 used.merge(component, cpu, Duration::plus);
               }
             });
-    used.put(CONTROLLER_JIT, controllerPid < 0 ? Duration.ZERO : compilerThreads(controllerPid));
+    if (controllerPid >= 0) {
+      used.put(CONTROLLER_JIT, threads(controllerPid, "CompilerThre"));
+      // G1's threads: "GC Thread#n" (pauses), "G1 Conc#n", "G1 Refine#n", "G1 Main Marker".
+      used.put(CONTROLLER_GC, threads(controllerPid, "GC Thread", "G1 "));
+    }
     return new CpuByComponent(used);
   }
 
@@ -59,15 +66,17 @@ final class CpuByComponent {
   }
 
   /**
-   * CPU of the JVM's C1 and C2 compiler threads, from {@code /proc}: compiling is warm-up, which a
-   * long-running controller pays once, so the report shows how much of the measured CPU it was.
+   * CPU of the JVM's threads whose names start with one of {@code prefixes}, from {@code /proc}:
+   * the C1 and C2 compilers' (warm-up, which a long-running controller pays once) and the garbage
+   * collector's, so the report shows how much of the measured CPU each was.
    */
-  private static Duration compilerThreads(long pid) {
+  private static Duration threads(long pid, String... prefixes) {
     long ticks = 0;
     try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path task : tasks.toList()) {
         try {
-          if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+          String name = Files.readString(task.resolve("comm"));
+          if (java.util.Arrays.stream(prefixes).anyMatch(name::contains)) {
             String stat = Files.readString(task.resolve("stat"));
             // Fields after the ")" closing the thread's name; utime and stime are the 12th and
             // 13th.
@@ -99,7 +108,7 @@ final class CpuByComponent {
 
   Duration total() {
     return used.entrySet().stream()
-        .filter(e -> !e.getKey().equals(CONTROLLER_JIT))
+        .filter(e -> !e.getKey().equals(CONTROLLER_JIT) && !e.getKey().equals(CONTROLLER_GC))
         .map(Map.Entry::getValue)
         .reduce(Duration.ZERO, Duration::plus);
   }
