@@ -19,7 +19,8 @@ import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.model.validation.PipelineConfigValidator;
 import dev.c8s.model.validation.ValidationResult;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -258,10 +259,10 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     RunStatusBuilder status =
         new RunStatusBuilder(run, clock.instant())
             .reconcileFailed(ReconcileFailureReason.of(e), ReconcileFailureReason.message(e));
-    if (!status.changed()) {
-      return ErrorStatusUpdateControl.noStatusUpdate();
+    if (status.changed()) {
+      patchStatus(run, status.build(), context);
     }
-    return ErrorStatusUpdateControl.patchStatus(statusPatch(run, status));
+    return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
   /** The run's PipelineConfig, or null when it does not exist. */
@@ -345,9 +346,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       PipelineRun run, RunStatusBuilder status, Context<PipelineRun> context) {
     PipelineRunStatus written = status.build();
     if (status.changed()) {
-      // The same server-side apply UpdateControl.patchStatus makes; it also caches the answer and
-      // keeps this write from triggering another pass.
-      context.resourceOperations().serverSideApplyPrimaryStatus(statusPatch(run, status));
+      patchStatus(run, written, context);
       runsOfConfigs.written(run, written);
       String created = run.getMetadata().getCreationTimestamp();
       metrics.transition(
@@ -384,15 +383,25 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
         run, status, RunEventSources.connections(context, run.getMetadata().getNamespace()));
   }
 
-  private static PipelineRun statusPatch(PipelineRun run, RunStatusBuilder status) {
-    PipelineRun patch = new PipelineRun();
-    patch.setMetadata(new ObjectMetaBuilder(run.getMetadata()).build());
-    // Server-side apply refuses an object that carries managedFields.
-    patch.getMetadata().setManagedFields(null);
-    PipelineRunStatus written = status.build();
-    // Owned by the commit status reporter's own field manager (CommitStatusRecords).
-    written.setCommitStatus(null);
-    patch.setStatus(written);
-    return patch;
+  /**
+   * Writes what changed of the status as a merge patch; the answer goes to the cache, and this
+   * write starts no pass of its own.
+   */
+  private static void patchStatus(
+      PipelineRun run, PipelineRunStatus written, Context<PipelineRun> context) {
+    StatusMergePatch.of(context.getClient().getKubernetesSerialization(), run.getStatus(), written)
+        .ifPresent(
+            patch ->
+                context
+                    .resourceOperations()
+                    .resourcePatch(
+                        run,
+                        r ->
+                            context
+                                .getClient()
+                                .resource(r)
+                                .subresource("status")
+                                .patch(PatchContext.of(PatchType.JSON_MERGE), patch),
+                        context.eventSourceRetriever().getControllerEventSource()));
   }
 }
