@@ -18,21 +18,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * Archives finished steps' logs apart from reconciliations, a few at once: a pass hands a log over
- * and goes on (the next Jobs and the status do not wait for object storage), and a finished archive
- * wakes its run, whose next pass writes the result down and only then lets it go ({@link
- * #written}), so a status write that fails loses nothing.
+ * and goes on (the next Jobs do not wait for object storage, the status write at most {@link
+ * #SETTLE}), and a finished archive the run waits for wakes it; the next pass writes the result
+ * down and only then lets it go ({@link #written}), so a status write that fails loses nothing.
  */
 @ApplicationScoped
 class LogArchives {
   /** After object storage refused a log, how long before it is tried again. */
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+  /** How long a pass that ends a step waits for that step's archive under way. */
+  static final Duration SETTLE = Duration.ofMillis(250);
 
   /**
    * What is kept of a run that no pass has asked about for this long is dropped (a deleted run).
@@ -125,6 +131,7 @@ class LogArchives {
     if (logs == null) {
       return List.of();
     }
+    awaitUnderWay(logs, ended);
     List<LogResult> results = new ArrayList<>();
     logs.work.forEach(
         (step, future) -> {
@@ -134,6 +141,29 @@ class LogArchives {
         });
     noted(run, results);
     return results;
+  }
+
+  /**
+   * Gives the archives of ended steps still under way up to {@link #SETTLE} to finish: one usually
+   * does within it, and its URL then rides the write of its step's end instead of a write and a
+   * pass of its own. The pass has started the next Jobs already; only its status write waits.
+   */
+  private static void awaitUnderWay(RunLogs logs, Set<String> ended) {
+    CompletableFuture<?>[] underWay =
+        logs.work.entrySet().stream()
+            .filter(e -> ended.contains(e.getKey()) && !e.getValue().isDone())
+            .map(Map.Entry::getValue)
+            .toArray(CompletableFuture<?>[]::new);
+    if (underWay.length == 0) {
+      return;
+    }
+    try {
+      CompletableFuture.allOf(underWay).get(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException stillUnderWayOrFailed) {
+      // Collected below as far as finished; the rest wakes the run when it ends.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

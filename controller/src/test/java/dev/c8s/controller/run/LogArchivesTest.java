@@ -65,6 +65,22 @@ class LogArchivesTest {
     assertThat(archives.finished(run, Set.of("build"))).containsExactly(archived("build"));
   }
 
+  @Test
+  void aPassEndingAStepCollectsTheArchiveThatFinishesWhileItWaits() throws InterruptedException {
+    CountDownLatch storing = new CountDownLatch(1);
+    archives.start(run, "build", () -> awaitThen(storing, archived("build")));
+    List<LogResult> collected = new CopyOnWriteArrayList<>();
+    Thread pass =
+        Thread.ofPlatform().start(() -> collected.addAll(archives.finished(run, Set.of("build"))));
+    // The archive ends only once the pass waits for it.
+    await().until(() -> pass.getState() == Thread.State.TIMED_WAITING);
+    storing.countDown();
+    pass.join();
+
+    assertThat(collected).containsExactly(archived("build"));
+    assertThat(woken).isEmpty();
+  }
+
   private static LogResult archived(String step) {
     return new LogResult.Archived(step, "s3://logs/" + step, null);
   }
