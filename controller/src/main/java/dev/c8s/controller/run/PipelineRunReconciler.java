@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -132,7 +133,8 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       queue.supersede(run, admission.supersede(), context);
     }
     // Observe: Jobs, pods and Jobs gone, recorded as the steps' states.
-    RunObservation seen = observer.observe(run, status.build(), context);
+    // The status as it stands, not a copy: the observer only reads it.
+    RunObservation seen = observer.observe(run, status.view(), context);
     seen.steps().forEach(status::observed);
     PipelineRunStatus observed = status.build();
     // Decide, once, from everything observed.
@@ -259,9 +261,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     RunStatusBuilder status =
         new RunStatusBuilder(run, clock.instant())
             .reconcileFailed(ReconcileFailureReason.of(e), ReconcileFailureReason.message(e));
-    if (status.changed()) {
-      patchStatus(run, status.build(), context);
-    }
+    patchStatus(run, status.build(), context);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
@@ -345,8 +345,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   private UpdateControl<PipelineRun> write(
       PipelineRun run, RunStatusBuilder status, Context<PipelineRun> context) {
     PipelineRunStatus written = status.build();
-    if (status.changed()) {
-      patchStatus(run, written, context);
+    if (patchStatus(run, written, context)) {
       runsOfConfigs.written(run, written);
       String created = run.getMetadata().getCreationTimestamp();
       metrics.transition(
@@ -384,24 +383,27 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   }
 
   /**
-   * Writes what changed of the status as a merge patch; the answer goes to the cache, and this
-   * write starts no pass of its own.
+   * Writes what changed of the status as a merge patch, if anything did; the answer goes to the
+   * cache, and this write starts no pass of its own.
    */
-  private static void patchStatus(
+  private static boolean patchStatus(
       PipelineRun run, PipelineRunStatus written, Context<PipelineRun> context) {
-    StatusMergePatch.of(context.getClient().getKubernetesSerialization(), run.getStatus(), written)
-        .ifPresent(
-            patch ->
-                context
-                    .resourceOperations()
-                    .resourcePatch(
-                        run,
-                        r ->
-                            context
-                                .getClient()
-                                .resource(r)
-                                .subresource("status")
-                                .patch(PatchContext.of(PatchType.JSON_MERGE), patch),
-                        context.eventSourceRetriever().getControllerEventSource()));
+    Optional<String> changes =
+        StatusMergePatch.of(
+            context.getClient().getKubernetesSerialization(), run.getStatus(), written);
+    changes.ifPresent(
+        patch ->
+            context
+                .resourceOperations()
+                .resourcePatch(
+                    run,
+                    r ->
+                        context
+                            .getClient()
+                            .resource(r)
+                            .subresource("status")
+                            .patch(PatchContext.of(PatchType.JSON_MERGE), patch),
+                    context.eventSourceRetriever().getControllerEventSource()));
+    return changes.isPresent();
   }
 }

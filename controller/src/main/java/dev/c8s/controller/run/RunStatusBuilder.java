@@ -226,20 +226,25 @@ public final class RunStatusBuilder {
   /** What came of starting a step: running under its Job, waiting for quota, or refused. */
   RunStatusBuilder started(String step, String jobName, StepStart start) {
     return switch (start) {
-      case StepStart.Started started -> started(step, jobName);
+      case StepStart.Started started -> started(step, jobName, started.jobCreated());
       case StepStart.WaitingForQuota waiting ->
           waiting(step, StepReason.WaitingForQuota, "Waiting for quota: " + waiting.shortage());
       case StepStart.Rejected rejected -> rejected(step, rejected.answer());
     };
   }
 
-  private RunStatusBuilder started(String step, String jobName) {
+  /**
+   * A step whose Job exists, started when the API server created the Job: the time the next pass
+   * observes on it. The pass's own clock could name the second before, and every step that
+   * straddled a second cost a status write more (decision 0078).
+   */
+  private RunStatusBuilder started(String step, String jobName, Instant jobCreated) {
     StepStatus s = step(step);
     s.setPhase(StepPhase.Running);
     s.setReason(name(StepReason.Started));
     s.setMessage(null);
     s.setJobName(jobName);
-    s.setStartTime(now);
+    s.setStartTime(jobCreated == null ? now : jobCreated.truncatedTo(ChronoUnit.SECONDS));
     return this;
   }
 

@@ -141,8 +141,9 @@ public class StepJobs {
   }
 
   private StepStart create(PipelineRun run, Job job) {
+    Job created;
     try {
-      client.resource(job).create();
+      created = client.resource(job).create();
     } catch (KubernetesClientException e) {
       String answer = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
       if (e.getCode() == FORBIDDEN && String.valueOf(answer).contains("exceeded quota")) {
@@ -154,9 +155,10 @@ public class StepJobs {
       if (!ApiAnswers.alreadyExists(e)) {
         throw e;
       }
-      requireOwnedBy(run, job.getMetadata().getName());
+      created = requireOwnedBy(run, job.getMetadata().getName());
     }
-    return new StepStart.Started();
+    String at = created == null ? null : created.getMetadata().getCreationTimestamp();
+    return new StepStart.Started(at == null ? null : Instant.parse(at));
   }
 
   /**
@@ -172,7 +174,7 @@ public class StepJobs {
   }
 
   /** Deterministic names make an existing Job ours, unless an earlier run of that name left it. */
-  private void requireOwnedBy(PipelineRun run, String jobName) {
+  private Job requireOwnedBy(PipelineRun run, String jobName) {
     Job existing =
         client
             .batch()
@@ -186,7 +188,7 @@ public class StepJobs {
           "Job " + jobName + " was reported to exist but is gone; it will be created again");
     }
     if (ownedBy(existing, run)) {
-      return;
+      return existing;
     }
     if (existing.getMetadata().getDeletionTimestamp() != null) {
       throw new IllegalStateException(

@@ -80,7 +80,7 @@ class RunStatusBuilderStepsTest {
 
     StepStatus started =
         new RunStatusBuilder(run(builder.build(), 1L), LATER.plusMillis(300))
-            .started("build", "r-1-build", new StepStart.Started())
+            .started("build", "r-1-build", new StepStart.Started(null))
             .build()
             .getSteps()
             .get(0);
@@ -89,6 +89,19 @@ class RunStatusBuilderStepsTest {
     assertThat(started.getMessage()).isNull();
     assertThat(started.getJobName()).isEqualTo("r-1-build");
     assertThat(started.getStartTime()).isEqualTo(LATER);
+  }
+
+  @Test
+  void aStartedStepStartsWhenTheApiServerCreatedItsJobNotWhenThePassBegan() {
+    // The pass began in the second before the Job's creation: the next pass reads the Job's time.
+    StepStatus started =
+        new RunStatusBuilder(run(running(), 1L), NOW.plusMillis(900))
+            .started("build", "r-1-build", new StepStart.Started(NOW.plusMillis(1100)))
+            .build()
+            .getSteps()
+            .get(0);
+
+    assertThat(started.getStartTime()).isEqualTo(NOW.plusSeconds(1));
   }
 
   @Test
