@@ -18,27 +18,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * Archives finished steps' logs apart from reconciliations, a few at once: a pass hands a log over
- * and goes on (the next Jobs do not wait for object storage, the status write at most {@link
- * #SETTLE}), and a finished archive the run waits for wakes it; the next pass writes the result
- * down and only then lets it go ({@link #written}), so a status write that fails loses nothing.
+ * and goes on (neither the next Jobs nor the status wait for object storage), and a finished
+ * archive the run waits for wakes it; the next pass writes the result down and only then lets it go
+ * ({@link #written}), so a status write that fails loses nothing.
  */
 @ApplicationScoped
 class LogArchives {
   /** After object storage refused a log, how long before it is tried again. */
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-
-  /** How long a pass that ends a step waits for that step's archive under way. */
-  static final Duration SETTLE = Duration.ofMillis(250);
 
   /**
    * What is kept of a run that no pass has asked about for this long is dropped (a deleted run).
@@ -68,9 +62,22 @@ class LogArchives {
 
   /**
    * Starts archiving {@code step}'s log of {@code run} unless it is under way, finished and not yet
-   * written down, or refused moments ago; never blocks.
+   * written down, or refused moments ago; never blocks. The archive of a step not ended yet wakes
+   * no pass: the pass of the step's end collects it.
    */
   void start(PipelineRun run, String step, Supplier<LogResult> archive) {
+    start(run, step, archive, false);
+  }
+
+  /**
+   * As {@link #start(PipelineRun, String, Supplier)}, for an ended step whose log the run already
+   * waits for (a retry after object storage refused it, or after a restart): its end wakes the run.
+   */
+  void retry(PipelineRun run, String step, Supplier<LogResult> archive) {
+    start(run, step, archive, true);
+  }
+
+  private void start(PipelineRun run, String step, Supplier<LogResult> archive, boolean awaited) {
     RunLogs logs = of(run);
     Instant now = clock.instant();
     Instant after = logs.notBefore.get(step);
@@ -78,6 +85,9 @@ class LogArchives {
       return;
     }
     ResourceID id = ResourceID.fromResource(run);
+    if (awaited) {
+      logs.mark(step);
+    }
     try {
       logs.work.computeIfAbsent(
           step,
@@ -124,14 +134,13 @@ class LogArchives {
    * The results of {@code run}'s archives of {@code ended} steps that have finished, still kept
    * until {@link #written}; a refused one is held back from a new attempt for {@link #RETRY_AFTER}.
    * The archive of a step not ended yet waits for its end: the log's URL and the end are written
-   * together.
+   * together. Those of ended steps still under way wake the run when they end.
    */
   List<LogResult> finished(PipelineRun run, Set<String> ended) {
     RunLogs logs = runs.get(run.getMetadata().getUid());
     if (logs == null) {
       return List.of();
     }
-    awaitUnderWay(logs, ended);
     List<LogResult> results = new ArrayList<>();
     logs.work.forEach(
         (step, future) -> {
@@ -141,29 +150,6 @@ class LogArchives {
         });
     noted(run, results);
     return results;
-  }
-
-  /**
-   * Gives the archives of ended steps still under way up to {@link #SETTLE} to finish: one usually
-   * does within it, and its URL then rides the write of its step's end instead of a write and a
-   * pass of its own. The pass has started the next Jobs already; only its status write waits.
-   */
-  private static void awaitUnderWay(RunLogs logs, Set<String> ended) {
-    CompletableFuture<?>[] underWay =
-        logs.work.entrySet().stream()
-            .filter(e -> ended.contains(e.getKey()) && !e.getValue().isDone())
-            .map(Map.Entry::getValue)
-            .toArray(CompletableFuture<?>[]::new);
-    if (underWay.length == 0) {
-      return;
-    }
-    try {
-      CompletableFuture.allOf(underWay).get(SETTLE.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException stillUnderWayOrFailed) {
-      // Collected below as far as finished; the rest wakes the run when it ends.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /**
@@ -281,6 +267,10 @@ class LogArchives {
     synchronized boolean await(String step, CompletableFuture<LogResult> archive) {
       awaited.add(step);
       return archive.isDone();
+    }
+
+    synchronized void mark(String step) {
+      awaited.add(step);
     }
 
     synchronized boolean awaits(String step) {

@@ -28,6 +28,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -213,15 +214,25 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       Instant now) {
     if (acted.rejected()) {
       // The engine decides what a failed step means (skips, clean-up steps) in the next pass.
-      return control.rescheduleAfter(Duration.ofMillis(100));
+      return sooner(control, Duration.ofMillis(100));
     }
     if (acted.waitingForQuota()) {
-      return control.rescheduleAfter(settings.quotaRecheck());
+      return sooner(control, settings.quotaRecheck());
     }
     return decision
         .recheckAt()
-        .map(at -> control.rescheduleAfter(Duration.between(now, at).plusMillis(100)))
+        .map(at -> sooner(control, Duration.between(now, at).plusMillis(100)))
         .orElse(control);
+  }
+
+  /** Comes back after {@code delay}, or sooner if already asked (a retry of refused logs). */
+  private static UpdateControl<PipelineRun> sooner(
+      UpdateControl<PipelineRun> control, Duration delay) {
+    return control
+        .getScheduleDelay()
+        .filter(asked -> asked <= delay.toMillis())
+        .map(asked -> control)
+        .orElseGet(() -> control.rescheduleAfter(delay));
   }
 
   private static String jobName(PipelineRun run, String step) {
@@ -258,10 +269,25 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Override
   public ErrorStatusUpdateControl<PipelineRun> updateErrorStatus(
       PipelineRun run, Context<PipelineRun> context, Exception e) {
+    // The run as the cache holds it now, with what the failed pass wrote before it failed; the
+    // resource version makes the write fail rather than put back what another write changed.
+    PipelineRun latest = context.getPrimaryCache().get(ResourceID.fromResource(run)).orElse(run);
     RunStatusBuilder status =
-        new RunStatusBuilder(run, clock.instant())
+        new RunStatusBuilder(latest, clock.instant())
             .reconcileFailed(ReconcileFailureReason.of(e), ReconcileFailureReason.message(e));
-    patchStatus(run, status.build(), context);
+    try {
+      patchStatus(
+          latest,
+          status.build(),
+          context,
+          Map.of(
+              "uid", latest.getMetadata().getUid(),
+              "resourceVersion", latest.getMetadata().getResourceVersion()));
+    } catch (RuntimeException notWritten) {
+      LOG.warnf(
+          "run %s/%s: could not record the failed reconciliation (%s); it is retried",
+          run.getMetadata().getNamespace(), run.getMetadata().getName(), notWritten.getMessage());
+    }
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
@@ -345,7 +371,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   private UpdateControl<PipelineRun> write(
       PipelineRun run, RunStatusBuilder status, Context<PipelineRun> context) {
     PipelineRunStatus written = status.build();
-    if (patchStatus(run, written, context)) {
+    if (patchStatus(run, written, context, Map.of("uid", run.getMetadata().getUid()))) {
       runsOfConfigs.written(run, written);
       String created = run.getMetadata().getCreationTimestamp();
       metrics.transition(
@@ -383,14 +409,21 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   }
 
   /**
-   * Writes what changed of the status as a merge patch, if anything did; the answer goes to the
-   * cache, and this write starts no pass of its own.
+   * Writes what changed of the status as a merge patch, if anything did, under {@code
+   * preconditions} ({@link StatusMergePatch#of}); the answer goes to the cache, and this write
+   * starts no pass of its own.
    */
   private static boolean patchStatus(
-      PipelineRun run, PipelineRunStatus written, Context<PipelineRun> context) {
+      PipelineRun run,
+      PipelineRunStatus written,
+      Context<PipelineRun> context,
+      Map<String, String> preconditions) {
     Optional<String> changes =
         StatusMergePatch.of(
-            context.getClient().getKubernetesSerialization(), run.getStatus(), written);
+            context.getClient().getKubernetesSerialization(),
+            run.getStatus(),
+            written,
+            preconditions);
     changes.ifPresent(
         patch ->
             context

@@ -117,7 +117,7 @@ class RunActions {
       results.forEach(r -> skip.add(r.step()));
       skip.addAll(archives.settledWithoutLog(run).keySet());
       for (Step step : awaitingLogs(status, skip)) {
-        archives.start(run, step.getName(), () -> logs.retry(run, step));
+        archives.retry(run, step.getName(), () -> logs.retry(run, step));
       }
     }
     return results;

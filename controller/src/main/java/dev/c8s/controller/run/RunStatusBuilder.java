@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The only writer of {@code PipelineRun.status}: starts from the stored status, applies what was
- * observed and decided, and tells whether anything changed (no patch otherwise).
+ * The only writer of {@code PipelineRun.status}: starts from the stored status and applies what was
+ * observed and decided; {@link StatusMergePatch} then writes what changed, if anything.
  */
 public final class RunStatusBuilder {
   /** The run's summary condition: Unknown while it runs, True or False when it ends. */
@@ -351,7 +351,7 @@ public final class RunStatusBuilder {
     return status;
   }
 
-  /** Whether the status differs from the stored one (if not, nothing is patched). */
+  /** Whether the status differs from the stored one, {@code commitStatus} included. */
   public boolean changed() {
     return original == null || !JSON.asJson(original).equals(JSON.asJson(status));
   }

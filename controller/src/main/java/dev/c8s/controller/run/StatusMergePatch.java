@@ -24,9 +24,16 @@ final class StatusMergePatch {
 
   private StatusMergePatch() {}
 
-  /** The patch from {@code before} (null: no status yet) to {@code after}; empty when equal. */
+  /**
+   * The patch from {@code before} (null: no status yet) to {@code after}, empty when equal; with
+   * {@code preconditions} as its metadata ({@code uid}: never a new run of the same name; {@code
+   * resourceVersion}: refused if the run changed since {@code before} was read).
+   */
   static Optional<String> of(
-      KubernetesSerialization json, PipelineRunStatus before, PipelineRunStatus after) {
+      KubernetesSerialization json,
+      PipelineRunStatus before,
+      PipelineRunStatus after,
+      Map<String, String> preconditions) {
     Map<String, Object> from = fields(json, before);
     Map<String, Object> to = fields(json, after);
     Map<String, Object> changes = diff(from, to);
@@ -35,7 +42,12 @@ final class StatusMergePatch {
     }
     try {
       // Plain maps by now; a mapper of its own writes their nulls, which delete keys.
-      return Optional.of(PLAIN.writeValueAsString(Map.of("status", changes)));
+      Map<String, Object> patch = new LinkedHashMap<>();
+      if (!preconditions.isEmpty()) {
+        patch.put("metadata", preconditions);
+      }
+      patch.put("status", changes);
+      return Optional.of(PLAIN.writeValueAsString(patch));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a run's status as JSON: " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ sealed interface StepStart {
    *
    * @param jobCreated the Job's creation time as the API server recorded it, or null if unknown:
    *     the step's start, so the next pass, reading it off the cached Job, finds nothing to change
+   *     (outside Kueue, where the step starts again at its admission)
    */
   record Started(Instant jobCreated) implements StepStart {}
 

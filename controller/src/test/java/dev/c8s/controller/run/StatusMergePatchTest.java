@@ -3,6 +3,8 @@ package dev.c8s.controller.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.c8s.model.v1alpha1.CommitStatusReport;
+import dev.c8s.model.v1alpha1.Condition;
+import dev.c8s.model.v1alpha1.ConditionStatus;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
@@ -20,7 +22,7 @@ class StatusMergePatchTest {
 
   @Test
   void theFirstWriteCarriesTheWholeStatusWithTimesAsText() {
-    String patch = StatusMergePatch.of(JSON, null, running()).orElseThrow();
+    String patch = StatusMergePatch.of(JSON, null, running(), Map.of()).orElseThrow();
 
     assertThat(read(patch))
         .isEqualTo(
@@ -46,7 +48,7 @@ class StatusMergePatchTest {
     after.getPipelineSpec().setHistoryLimit(null);
     after.getSteps().get(0).setPhase(StepPhase.Succeeded);
 
-    String patch = StatusMergePatch.of(JSON, running(), after).orElseThrow();
+    String patch = StatusMergePatch.of(JSON, running(), after, Map.of()).orElseThrow();
 
     assertThat(patch)
         .isEqualTo(
@@ -61,15 +63,48 @@ class StatusMergePatchTest {
     report.setState("success");
     after.setCommitStatus(report);
 
-    assertThat(StatusMergePatch.of(JSON, running(), after)).isEmpty();
-    assertThat(read(StatusMergePatch.of(JSON, null, after).orElseThrow()).get("status"))
+    assertThat(StatusMergePatch.of(JSON, running(), after, Map.of())).isEmpty();
+    assertThat(read(StatusMergePatch.of(JSON, null, after, Map.of()).orElseThrow()).get("status"))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
         .doesNotContainKey("commitStatus");
   }
 
   @Test
+  void thePreconditionsRideTheChangesAsMetadata() {
+    PipelineRunStatus after = running();
+    after.setPhase(RunPhase.Succeeded);
+
+    String patch =
+        StatusMergePatch.of(JSON, running(), after, Map.of("uid", "u-1", "resourceVersion", "42"))
+            .orElseThrow();
+
+    assertThat(read(patch))
+        .containsEntry("metadata", Map.of("uid", "u-1", "resourceVersion", "42"))
+        .containsEntry("status", Map.of("phase", "Succeeded"));
+  }
+
+  @Test
+  void aChangedListOfConditionsIsSentWhole() {
+    PipelineRunStatus before = running();
+    Condition succeeded = new Condition("Succeeded", ConditionStatus.UNKNOWN, "Running", null);
+    Condition logs = new Condition("LogsArchived", ConditionStatus.UNKNOWN, "Archiving", null);
+    before.setConditions(List.of(succeeded, logs));
+    PipelineRunStatus after = running();
+    after.setConditions(List.of(succeeded));
+
+    assertThat(read(StatusMergePatch.of(JSON, before, after, Map.of()).orElseThrow()))
+        .isEqualTo(
+            Map.of(
+                "status",
+                Map.of(
+                    "conditions",
+                    List.of(
+                        Map.of("type", "Succeeded", "status", "Unknown", "reason", "Running")))));
+  }
+
+  @Test
   void anUnchangedStatusNeedsNoWrite() {
-    assertThat(StatusMergePatch.of(JSON, running(), running())).isEmpty();
+    assertThat(StatusMergePatch.of(JSON, running(), running(), Map.of())).isEmpty();
   }
 
   private static PipelineRunStatus running() {
