@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.c8s.webhook.metrics.WebhookMetrics;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -103,10 +104,11 @@ public class WebhookRoutes {
   }
 
   /**
-   * Writes {@code answer} and, on HTTP/1, closes the connection. A sender that kept the connection
-   * for its next delivery could write it just as a rolling update's old pod closes its idle
-   * connections, and lose it ("broken pipe"; a POST is not retried); a fresh connection per
-   * delivery always reaches a ready pod. HTTP/2 ends connections with GOAWAY, which is safe.
+   * Writes {@code answer}, then ends the connection: on HTTP/1 with {@code Connection: close}, on
+   * HTTP/2 with a GOAWAY once the answer is out. A sender that kept the connection for its next
+   * delivery could write it just as a rolling update's old pod closes the connection, and lose it
+   * ("broken pipe", "EOF"; no client retries a POST); a fresh connection per delivery goes through
+   * the Service to a ready pod (decisions 0056, 0079).
    */
   private void respond(RoutingContext context, int status, DeliveryAnswer answer) {
     String body;
@@ -115,18 +117,22 @@ public class WebhookRoutes {
     } catch (JsonProcessingException e) {
       body = "{\"error\":\"internal error\"}";
     }
-    boolean close = context.request().version() != HttpVersion.HTTP_2;
+    boolean http2 = context.request().version() == HttpVersion.HTTP_2;
     HttpServerResponse response = context.response().setStatusCode(status);
     response.putHeader("Content-Type", "application/json");
-    if (close) {
+    if (!http2) {
       response.putHeader("Connection", "close");
     }
+    HttpConnection connection = context.request().connection();
     response
         .end(body)
         .onComplete(
             sent -> {
-              if (close) {
-                context.request().connection().close();
+              if (http2) {
+                // GOAWAY: streams the client already opened are still answered, then it closes
+                connection.shutdown();
+              } else {
+                connection.close();
               }
             });
   }

@@ -27,10 +27,15 @@ import dev.c8s.webhook.connection.ConnectionIndex;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +58,10 @@ class GitHubDeliveryIT {
   private static final String SHA = "0d1a26e67d8f5eaf1f6ba5c57fc3c7d91ac0fd1c";
   private final KubernetesClient client = ControlPlaneResource.admin();
   @Inject ConnectionIndex index;
+
+  @TestHTTPResource("/webhooks/github")
+  URL webhook;
+
   private Cluster cluster;
   private String ns;
   private String secret;
@@ -181,6 +190,29 @@ class GitHubDeliveryIT {
         .then()
         .statusCode(401)
         .header("Connection", "close");
+  }
+
+  @Test
+  void aClientOfferingHttp2CleartextIsAnsweredOverHttp1AndItsConnectionClosed() throws Exception {
+    // java.net.http asks for an h2c upgrade by default; a connection upgraded to HTTP/2 would be
+    // kept for the next delivery, which a rollout's old pod could then close unanswered.
+    byte[] body = push().bytes();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(webhook.toURI())
+                  .header("Content-Type", "application/json")
+                  .header("X-Hub-Signature-256", Signer.sha256(secret, body))
+                  .header("X-GitHub-Event", "push")
+                  .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.statusCode()).isEqualTo(201);
+      assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(answer.headers().firstValue("Connection")).hasValue("close");
+    }
   }
 
   @Test
