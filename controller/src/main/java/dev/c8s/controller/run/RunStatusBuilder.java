@@ -53,7 +53,6 @@ public final class RunStatusBuilder {
 
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
-  private final PipelineRunStatus original;
   private final PipelineRunStatus status;
   private final Instant now;
   private final Long generation;
@@ -62,7 +61,6 @@ public final class RunStatusBuilder {
   private boolean deferredThisPass;
 
   public RunStatusBuilder(PipelineRun run, Instant now) {
-    this.original = run.getStatus();
     this.status = run.getStatus() == null ? new PipelineRunStatus() : JSON.clone(run.getStatus());
     this.now = now.truncatedTo(ChronoUnit.SECONDS);
     this.generation = run.getMetadata().getGeneration();
@@ -349,11 +347,6 @@ public final class RunStatusBuilder {
    */
   PipelineRunStatus view() {
     return status;
-  }
-
-  /** Whether the status differs from the stored one, {@code commitStatus} included. */
-  public boolean changed() {
-    return original == null || !JSON.asJson(original).equals(JSON.asJson(status));
   }
 
   private void setCondition(String type, ConditionStatus value, String reason, String message) {
