@@ -2,11 +2,13 @@ package dev.c8s.controller.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.c8s.controller.config.BoundedFieldNames;
 import dev.c8s.controller.config.ManagedFieldsUnread;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -17,8 +19,10 @@ import java.util.UUID;
  * CPU to decode one step pod and one step Job as the controller's watches receive them (captured
  * from the controller benchmark, managedFields included), with the client's default mapper and with
  * {@link ManagedFieldsUnread}: the per-event saving, which a whole-machine run cannot resolve.
- * Then, with each object's owner UID new (the field names {@code k:{"uid":"…"}} in managedFields),
- * the cost of Jackson's shared table of field names against parsing without it.
+ * Then, with each object's owner UID new (the field names {@code k:{"uid":"…"}} in managedFields)
+ * and read from bytes as watch events are, the cost of Jackson's shared table of field names
+ * against parsing without it and against the controller's bounded table ({@code
+ * BoundedFieldNames}).
  *
  * <p>Run: {@code ./mvnw -B verify -pl controller -Pbenchmark -DskipTests
  * -Dc8s.bench.main=dev.c8s.controller.bench.DecodingBenchmark}
@@ -50,16 +54,27 @@ public final class DecodingBenchmark {
     // Tried for the controller's client and not kept (docs/performance.md, sixth session).
     uncachedMapper.getFactory().configure(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES, false);
     KubernetesSerialization uncached = new KubernetesSerialization(uncachedMapper, true);
+    ObjectMapper boundedMapper = new ObjectMapper(new BoundedFieldNames());
+    new ManagedFieldsUnread().customize(boundedMapper);
+    KubernetesSerialization bounded = new KubernetesSerialization(boundedMapper, true);
     System.out.printf(
         "%n| each object with an owner UID of its own, as in a watch | field names cached: µs, KB"
-            + " allocated | not cached: µs, KB allocated |%n|---|---|---|%n");
+            + " allocated | not cached: µs, KB allocated | bounded table (the controller's): µs, KB"
+            + " allocated |%n|---|---|---|---|%n");
     for (String[] object : new String[][] {{"step pod", pod}, {"step Job", job}}) {
       Class<? extends HasMetadata> type = object[0].endsWith("pod") ? Pod.class : Job.class;
       Decoding cached = ownersOfTheirOwn(unread, object[1], type);
       Decoding not = ownersOfTheirOwn(uncached, object[1], type);
+      Decoding boundedTable = ownersOfTheirOwn(bounded, object[1], type);
       System.out.printf(
-          "| %s | %.1f, %.1f | %.1f, %.1f |%n",
-          object[0], cached.micros(), cached.kilobytes(), not.micros(), not.kilobytes());
+          "| %s | %.1f, %.1f | %.1f, %.1f | %.1f, %.1f |%n",
+          object[0],
+          cached.micros(),
+          cached.kilobytes(),
+          not.micros(),
+          not.kilobytes(),
+          boundedTable.micros(),
+          boundedTable.kilobytes());
     }
   }
 
@@ -81,8 +96,13 @@ public final class DecodingBenchmark {
       long start = System.nanoTime();
       int names = 0;
       for (int i = 0; i < DECODES; i++) {
-        String decoded = text.replace(owner, UUID.randomUUID().toString());
-        names += json.unmarshal(decoded, type).getMetadata().getName().length();
+        byte[] decoded =
+            text.replace(owner, UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8);
+        names +=
+            json.unmarshal(new ByteArrayInputStream(decoded), type)
+                .getMetadata()
+                .getName()
+                .length();
       }
       double each = (System.nanoTime() - start) / 1000.0 / DECODES;
       double kilobytes = (threads.getThreadAllocatedBytes(thread) - allocated) / 1024.0 / DECODES;
