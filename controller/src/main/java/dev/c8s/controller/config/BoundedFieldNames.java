@@ -29,6 +29,16 @@ public final class BoundedFieldNames extends JsonFactory {
 
   private transient volatile ByteQuadsCanonicalizer names = ByteQuadsCanonicalizer.createRoot();
 
+  /** A factory with Jackson's defaults. */
+  public BoundedFieldNames() {
+    super();
+  }
+
+  /** A copy with the features and read constraints of {@code source}, and a table of its own. */
+  private BoundedFieldNames(BoundedFieldNames source) {
+    super(source, null);
+  }
+
   /** The shared table, a fresh one once the current one has grown past the bound. */
   ByteQuadsCanonicalizer names() {
     ByteQuadsCanonicalizer current = names;
@@ -70,6 +80,7 @@ public final class BoundedFieldNames extends JsonFactory {
 
   @Override
   public JsonFactory copy() {
-    return new BoundedFieldNames();
+    _checkInvalidCopy(BoundedFieldNames.class);
+    return new BoundedFieldNames(this);
   }
 }

@@ -2,6 +2,9 @@ package dev.c8s.controller.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -53,5 +56,18 @@ class BoundedFieldNamesTest {
     ObjectMapper copy = new ObjectMapper(new BoundedFieldNames()).copy();
 
     assertThat(copy.getFactory()).isInstanceOf(BoundedFieldNames.class);
+  }
+
+  @Test
+  void aCopyOfTheFactoryKeepsItsFeaturesAndReadConstraints() {
+    BoundedFieldNames factory = new BoundedFieldNames();
+    factory.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    factory.setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(7).build());
+
+    JsonFactory copy = factory.copy();
+
+    assertThat(copy).isInstanceOf(BoundedFieldNames.class);
+    assertThat(copy.isEnabled(JsonParser.Feature.AUTO_CLOSE_SOURCE)).isFalse();
+    assertThat(copy.streamReadConstraints().getMaxNestingDepth()).isEqualTo(7);
   }
 }
