@@ -4,21 +4,15 @@ import dev.c8s.controller.config.ControllerSettings;
 import dev.c8s.controller.forge.CommitStatusReporter;
 import dev.c8s.controller.job.KubernetesNames;
 import dev.c8s.controller.metrics.RunMetrics;
-import dev.c8s.model.engine.ConcurrencyGate;
 import dev.c8s.model.engine.Decision;
 import dev.c8s.model.engine.EngineInput;
 import dev.c8s.model.engine.PipelineEngine;
-import dev.c8s.model.engine.RunReason;
 import dev.c8s.model.engine.StepReason;
 import dev.c8s.model.engine.StepState;
-import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
 import dev.c8s.model.v1alpha1.RunPhase;
-import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
-import dev.c8s.model.validation.PipelineConfigValidator;
-import dev.c8s.model.validation.ValidationResult;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -40,14 +34,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Runs a PipelineRun, one pass at a time: observe its Jobs ({@link RunObserver}), let the engine
- * decide, act on the decision ({@link RunActions}), report through {@link RunStatusBuilder}.
- * Nothing here decides order.
+ * Runs a PipelineRun, one pass at a time: start it ({@link RunStart}), observe its Jobs ({@link
+ * RunObserver}), let the engine decide, act on the decision ({@link RunActions}), report through
+ * {@link RunStatusBuilder} and {@link ReportedPhase}. Nothing here decides order.
  */
 @ControllerConfiguration(
     name = "pipelinerun",
@@ -64,7 +57,6 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
 
   @Inject RunObserver observer;
   @Inject RunActions actions;
-  @Inject StepJobs jobs;
   @Inject LogArchives archives;
   @Inject RunsOfConfigs runsOfConfigs;
   @Inject Clock clock;
@@ -72,7 +64,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Inject RunMetrics metrics;
   @Inject CommitStatusReporter commitStatus;
   @Inject RunQueue queue;
-  @Inject RunResume resume;
+  @Inject RunStart starts;
 
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
@@ -109,29 +101,14 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     }
     RunStatusBuilder status = new RunStatusBuilder(run, now).reconciled();
     boolean notStarted = run.getStatus() == null || run.getStatus().getPipelineSpec() == null;
-    if (notStarted && RunApproval.holds(run)) {
-      // No snapshot and no start time yet: the run starts, and its timeout counts, once approved.
-      status.phase(RunPhase.Pending, RunReason.AwaitingApproval, RunApproval.waiting(run));
-      return write(run, status, context);
-    }
     if (notStarted) {
-      PipelineConfig config = pipelineConfig(run, context);
-      RunQueue.Admission admission = queue.holdBack(run, config, status);
-      if (admission.hold() != RunQueue.Hold.NONE) {
+      RunStart.Outcome start = starts.start(run, status, context);
+      if (start != RunStart.Outcome.STARTED) {
         UpdateControl<PipelineRun> written = write(run, status, context);
-        return admission.hold() == RunQueue.Hold.QUEUED
+        return start == RunStart.Outcome.QUEUED
             ? written.rescheduleAfter(RunQueue.RECHECK)
             : written;
       }
-      boolean started =
-          run.getSpec().getResumeFrom() == null
-              ? snapshot(run, config, status)
-              : resume.start(run, status, context);
-      if (!started) {
-        return write(run, status, context);
-      }
-      // Only a run that really starts takes the older runs' places.
-      queue.supersede(run, admission.supersede(), context);
     }
     // Observe: Jobs, pods and Jobs gone, recorded as the steps' states.
     // The status as it stands, not a copy: the observer only reads it.
@@ -147,28 +124,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
     acted.starts().forEach((step, start) -> status.started(step, jobName(run, step), start));
     acted.logs().forEach(status::log);
     boolean settled = settleLogs(status, acted.archiving(), archives.settledWithoutLog(run));
-    List<StepStatus> steps = status.view().getSteps();
-    boolean admitting =
-        steps.stream().anyMatch(s -> StepReason.WaitingForAdmission.name().equals(s.getReason()));
-    boolean anyRunning =
-        steps.stream()
-            .anyMatch(
-                s ->
-                    s.getPhase() == StepPhase.Running
-                        && !StepReason.WaitingForAdmission.name().equals(s.getReason()));
-    if (decision.phase() == RunPhase.Running && !anyRunning && acted.waitingForQuota()) {
-      status.phase(RunPhase.Pending, RunReason.Pending, "Steps are waiting for quota");
-    } else if (decision.phase() == RunPhase.Running && !anyRunning && admitting) {
-      status.phase(
-          RunPhase.Pending, RunReason.Pending, "Steps are waiting for Kueue to admit them");
-    } else if (decision.phase() == RunPhase.Cancelled && supersededBy(run) != null) {
-      status.phase(
-          RunPhase.Cancelled,
-          RunReason.Superseded,
-          ConcurrencyGate.superseded(supersededBy(run), null));
-    } else {
-      status.phase(decision.phase(), decision.reason(), decision.message());
-    }
+    ReportedPhase.report(status, decision, acted, run);
     UpdateControl<PipelineRun> written = write(run, status, context);
     archives.written(run, acted.logs(), settled);
     return reschedule(retryLogsLater(written, status, now), decision, acted, now);
@@ -289,50 +245,6 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
           run.getMetadata().getNamespace(), run.getMetadata().getName(), notWritten.getMessage());
     }
     return ErrorStatusUpdateControl.noStatusUpdate();
-  }
-
-  /** The run's PipelineConfig, or null when it does not exist. */
-  private PipelineConfig pipelineConfig(PipelineRun run, Context<PipelineRun> context) {
-    String ref = run.getSpec().getPipelineConfigRef();
-    String namespace = run.getMetadata().getNamespace();
-    // Missing from the cache is not enough: a config created moments ago may not be there yet.
-    return RunEventSources.pipelineConfig(context, namespace, ref)
-        .orElseGet(() -> jobs.pipelineConfig(namespace, ref));
-  }
-
-  private static String supersededBy(PipelineRun run) {
-    Map<String, String> annotations = run.getMetadata().getAnnotations();
-    return annotations == null ? null : annotations.get(RunQueue.SUPERSEDED_BY);
-  }
-
-  /** Takes the PipelineConfig's spec into the run; false (and the run failed) when it cannot. */
-  private boolean snapshot(PipelineRun run, PipelineConfig config, RunStatusBuilder status) {
-    String ref = run.getSpec().getPipelineConfigRef();
-    if (config == null || config.getSpec() == null) {
-      String message =
-          "PipelineConfig \""
-              + ref
-              + "\" does not exist in namespace "
-              + run.getMetadata().getNamespace()
-              + "; create it and start a new run";
-      status.phase(RunPhase.Failed, RunReason.PipelineConfigNotFound, message);
-      return false;
-    }
-    ValidationResult validation = new PipelineConfigValidator().validate(config);
-    if (!validation.isValid()) {
-      String message =
-          "PipelineConfig \""
-              + ref
-              + "\" is invalid: "
-              + validation.errors().stream()
-                  .limit(5)
-                  .map(Object::toString)
-                  .collect(Collectors.joining("; "));
-      status.phase(RunPhase.Failed, RunReason.InvalidPipeline, message);
-      return false;
-    }
-    status.start(config.getSpec());
-    return true;
   }
 
   private static Decision decide(
