@@ -1,5 +1,6 @@
 package dev.c8s.controller.pipelineconfig;
 
+import dev.c8s.controller.config.ClientSerialization;
 import dev.c8s.controller.run.RunsOfConfigs;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigStatus;
@@ -28,7 +29,7 @@ import org.jboss.logging.Logger;
  */
 @ControllerConfiguration(name = "pipelineconfig")
 public class PipelineConfigReconciler implements Reconciler<PipelineConfig> {
-  private static final KubernetesSerialization JSON = new KubernetesSerialization();
+  private static final KubernetesSerialization JSON = ClientSerialization.standalone();
   private static final Logger LOG = Logger.getLogger(PipelineConfigReconciler.class);
 
   /** How long a pass waits for the cache of runs to be filled after the controller started. */

@@ -1,5 +1,6 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.config.ClientSerialization;
 import dev.c8s.model.engine.Decision;
 import dev.c8s.model.engine.RunReason;
 import dev.c8s.model.engine.StepReason;
@@ -51,7 +52,7 @@ public final class RunStatusBuilder {
   /** Reason of {@link #LOGS_ARCHIVED}=False while object storage refuses a log. */
   public static final String STORAGE_UNAVAILABLE = LogsArchived.STORAGE_UNAVAILABLE;
 
-  private static final KubernetesSerialization JSON = new KubernetesSerialization();
+  private static final KubernetesSerialization JSON = ClientSerialization.standalone();
 
   private final PipelineRunStatus status;
   private final Instant now;
