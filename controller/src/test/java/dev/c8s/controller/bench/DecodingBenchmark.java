@@ -3,7 +3,6 @@ package dev.c8s.controller.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.c8s.controller.config.BoundedFieldNames;
-import dev.c8s.controller.config.ClientSerialization;
 import dev.c8s.controller.config.ManagedFieldsUnread;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -23,8 +22,7 @@ import java.util.UUID;
  * Then, with each object's owner UID new (the field names {@code k:{"uid":"…"}} in managedFields)
  * and read from bytes as watch events are, the cost of Jackson's shared table of field names
  * against parsing without it and against the controller's bounded table ({@code
- * BoundedFieldNames}). Last, decoding and encoding with properties set and read by reflection
- * against the generated accessors of {@code ClientSerialization} (decision 0083).
+ * BoundedFieldNames}).
  *
  * <p>Run: {@code ./mvnw -B verify -pl controller -Pbenchmark -DskipTests
  * -Dc8s.bench.main=dev.c8s.controller.bench.DecodingBenchmark}
@@ -78,46 +76,6 @@ public final class DecodingBenchmark {
           boundedTable.micros(),
           boundedTable.kilobytes());
     }
-    blackbird(pod, job);
-  }
-
-  private static void blackbird(String pod, String job) {
-    ObjectMapper reflective = new ObjectMapper(new BoundedFieldNames());
-    new ManagedFieldsUnread().customize(reflective);
-    ObjectMapper generated = new ObjectMapper(new BoundedFieldNames());
-    new ManagedFieldsUnread().customize(generated);
-    KubernetesSerialization byReflection = new KubernetesSerialization(reflective, true);
-    KubernetesSerialization byBlackbird = new ClientSerialization(generated);
-    System.out.printf(
-        "%n| properties set and read | by reflection: decode µs, encode µs | by Blackbird's"
-            + " generated accessors: decode µs, encode µs |%n|---|---|---|%n");
-    for (String[] object : new String[][] {{"step pod", pod}, {"step Job", job}}) {
-      Class<? extends HasMetadata> type = object[0].endsWith("pod") ? Pod.class : Job.class;
-      System.out.printf(
-          "| %s | %.1f, %.1f | %.1f, %.1f |%n",
-          object[0],
-          micros(byReflection, object[1], type),
-          encodeMicros(byReflection, byReflection.unmarshal(object[1], type)),
-          micros(byBlackbird, object[1], type),
-          encodeMicros(byBlackbird, byBlackbird.unmarshal(object[1], type)));
-    }
-  }
-
-  /** The best of several rounds of encoding, after the same number of warm-up rounds. */
-  private static double encodeMicros(KubernetesSerialization json, HasMetadata object) {
-    double best = Double.MAX_VALUE;
-    for (int round = 0; round < 2 * ROUNDS; round++) {
-      long start = System.nanoTime();
-      int length = 0;
-      for (int i = 0; i < DECODES; i++) {
-        length += json.asJson(object).length();
-      }
-      double each = (System.nanoTime() - start) / 1000.0 / DECODES;
-      if (round >= ROUNDS && length > 0) {
-        best = Math.min(best, each);
-      }
-    }
-    return best;
   }
 
   private record Decoding(double micros, double kilobytes) {}
