@@ -282,7 +282,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
    */
   private UpdateControl<PipelineRun> write(
       PipelineRun run, RunStatusBuilder status, Context<PipelineRun> context) {
-    PipelineRunStatus written = status.build();
+    PipelineRunStatus written = status.finish();
     if (patchStatus(run, written, context, Map.of("uid", run.getMetadata().getUid()))) {
       runsOfConfigs.written(run, written);
       String created = run.getMetadata().getCreationTimestamp();
@@ -330,12 +330,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       PipelineRunStatus written,
       Context<PipelineRun> context,
       Map<String, String> preconditions) {
-    Optional<String> changes =
-        StatusMergePatch.of(
-            context.getClient().getKubernetesSerialization(),
-            run.getStatus(),
-            written,
-            preconditions);
+    Optional<String> changes = StatusMergePatch.of(run.getStatus(), written, preconditions);
     changes.ifPresent(
         patch ->
             context

@@ -62,7 +62,8 @@ public final class RunStatusBuilder {
   private boolean deferredThisPass;
 
   public RunStatusBuilder(PipelineRun run, Instant now) {
-    this.status = run.getStatus() == null ? new PipelineRunStatus() : JSON.clone(run.getStatus());
+    this.status =
+        run.getStatus() == null ? new PipelineRunStatus() : StatusCopies.copy(run.getStatus());
     this.now = now.truncatedTo(ChronoUnit.SECONDS);
     this.generation = run.getMetadata().getGeneration();
   }
@@ -337,9 +338,21 @@ public final class RunStatusBuilder {
     return this;
   }
 
-  /** A copy of the status as it stands: what to write, or to read while building goes on. */
+  /**
+   * A copy of the status as it stands, to read while building goes on; it shares the pipeline
+   * snapshot ({@link StatusCopies}).
+   */
   public PipelineRunStatus build() {
-    return JSON.clone(status);
+    return StatusCopies.copy(status);
+  }
+
+  /**
+   * The status itself, not a copy, for the write that ends the pass: nothing changes it after. Each
+   * copy is a JSON round trip of the whole status with its pipeline snapshot; this was one of the
+   * three a pass made.
+   */
+  PipelineRunStatus finish() {
+    return status;
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.c8s.controller.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.c8s.model.v1alpha1.PipelineRunStatus;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,12 +29,9 @@ final class StatusMergePatch {
    * resourceVersion}: refused if the run changed since {@code before} was read).
    */
   static Optional<String> of(
-      KubernetesSerialization json,
-      PipelineRunStatus before,
-      PipelineRunStatus after,
-      Map<String, String> preconditions) {
-    Map<String, Object> from = fields(json, before);
-    Map<String, Object> to = fields(json, after);
+      PipelineRunStatus before, PipelineRunStatus after, Map<String, String> preconditions) {
+    Map<String, Object> from = fields(before, after);
+    Map<String, Object> to = fields(after, before);
     Map<String, Object> changes = diff(from, to);
     if (changes.isEmpty()) {
       return Optional.empty();
@@ -53,14 +49,21 @@ final class StatusMergePatch {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> fields(
-      KubernetesSerialization json, PipelineRunStatus status) {
+  /**
+   * The fields to compare. The snapshot is set once and then shared by every copy ({@link
+   * StatusCopies}), so the same object on both sides is left out rather than converted and
+   * compared.
+   */
+  private static Map<String, Object> fields(PipelineRunStatus status, PipelineRunStatus other) {
     if (status == null) {
       return Map.of();
     }
-    Map<String, Object> fields = new LinkedHashMap<>(json.convertValue(status, Map.class));
+    Map<String, Object> fields = StatusCopies.fieldsWithoutSnapshot(status);
     fields.remove(COMMIT_STATUS);
+    boolean shared = other != null && other.getPipelineSpec() == status.getPipelineSpec();
+    if (status.getPipelineSpec() != null && !shared) {
+      fields.put(StatusCopies.SNAPSHOT, StatusCopies.snapshot(status));
+    }
     return fields;
   }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Creates N three-step runs against the real control plane (kwok completing pods at once) and
@@ -41,35 +42,61 @@ public final class ControllerBenchmark {
     int runs = Integer.getInteger("c8s.bench.runs", 100);
     // 0: all runs at once (throughput); above: that many runs per second (latency under load).
     double rate = Double.parseDouble(System.getProperty("c8s.bench.rate", "0"));
+    // Each round measures c8s and the plain client once, in turn (ABBA), on the same machine.
+    int rounds = Integer.getInteger("c8s.bench.rounds", 1);
     ControlPlane plane = SharedControlPlane.get(true);
     S3ProxyServer s3 = S3ProxyServer.shared();
     KubernetesClient client = plane.client();
 
-    String ns = plane.newNamespace("bench");
-    client.resource(config(ns)).create();
-    Result controller;
-    String reconcileTimes;
-    String callsPerStep;
+    // The runs' namespaces and pipelines exist before the controller starts, so every round's
+    // runs find their PipelineConfig in its cache.
+    List<String> namespaces = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      String ns = plane.newNamespace("bench");
+      client.resource(config(ns)).create();
+      namespaces.add(ns);
+    }
+    BenchmarkRounds results = new BenchmarkRounds(runs * STEPS.size());
     try (ControllerProcess process =
         ControllerProcess.start(
             plane,
             s3,
             Path.of(System.getProperty("c8s.bench.log", "target/benchmark-controller.log")),
             followerSettings())) {
-      warmUp(client, ns);
-      Map<String, Integer> callsBefore = settledCalls(plane, ns);
-      controller = measure(client, ns, runs, rate, run -> client.resource(run).create(), process);
-      reconcileTimes = readReconcileTimes(process);
-      callsPerStep = perStep(callsBefore, settledCalls(plane, ns), runs * STEPS.size());
+      warmUp(client, namespaces.get(0));
+      for (int r = 0; r < rounds; r++) {
+        String ns = namespaces.get(r);
+        Supplier<Result> c8s =
+            () ->
+                measure(
+                    client, ns, runs, rate, run -> client.resource(run).create(), process, true);
+        // The controller runs on, idle, while the plain client is measured: its CPU counts there.
+        Supplier<Result> plain =
+            () -> measureDirectly(client, plane.newNamespace("bench-direct"), runs, rate, process);
+        Map<String, Integer> callsBefore = settledCalls(plane, ns);
+        Result controller;
+        Result baseline;
+        if (r % 2 == 0) {
+          controller = c8s.get();
+          baseline = plain.get();
+        } else {
+          baseline = plain.get();
+          controller = c8s.get();
+        }
+        String callsPerStep = perStep(callsBefore, settledCalls(plane, ns), runs * STEPS.size());
+        results.add(controller, baseline);
+        System.out.printf(
+            "%nround %d of %d (%s first)%n", r + 1, rounds, r % 2 == 0 ? "c8s" : "plain");
+        System.out.println(report(runs, rate, controller, baseline));
+        System.out.println();
+        System.out.println(
+            "controller's API calls per step, as the audit log counts them: " + callsPerStep);
+      }
+      System.out.println();
+      System.out.println(readReconcileTimes(process));
     }
-    String direct = plane.newNamespace("bench-direct");
-    Result baseline = measureDirectly(client, direct, runs, rate);
-    System.out.println(report(runs, rate, controller, baseline));
     System.out.println();
-    System.out.println(reconcileTimes);
-    System.out.println();
-    System.out.println(
-        "controller's API calls per step, as the audit log counts them: " + callsPerStep);
+    System.out.println(results);
     plane.close();
     s3.close();
     // The HTTP client's Vert.x event loops are not daemon threads and would keep the JVM alive.
@@ -124,7 +151,8 @@ public final class ControllerBenchmark {
       int runs,
       double rate,
       java.util.function.Consumer<PipelineRun> start,
-      ControllerProcess process) {
+      ControllerProcess process,
+      boolean controllerAtWork) {
     return measure(
         client,
         ns,
@@ -138,7 +166,8 @@ public final class ControllerBenchmark {
                   start.accept(run);
                   createdAt.put(run.getMetadata().getName(), System.nanoTime() / 1_000_000);
                 }),
-        process);
+        process,
+        controllerAtWork);
   }
 
   private static Result measure(
@@ -146,7 +175,8 @@ public final class ControllerBenchmark {
       String ns,
       int runs,
       java.util.function.Consumer<Map<String, Long>> create,
-      ControllerProcess process) {
+      ControllerProcess process,
+      boolean controllerAtWork) {
     JobTimeline timeline = new JobTimeline();
     Map<String, Long> createdAt = new ConcurrentHashMap<>();
     AtomicLong rss = new AtomicLong();
@@ -163,7 +193,7 @@ public final class ControllerBenchmark {
           .pollInterval(Duration.ofMillis(200))
           .until(
               () -> {
-                if (process != null) {
+                if (controllerAtWork) {
                   rss.accumulateAndGet(process.rssKib(), Math::max);
                 }
                 for (int i = 0; i < runs; i++) {
@@ -284,10 +314,11 @@ public final class ControllerBenchmark {
   }
 
   /** The baseline: the same runs' Jobs created by {@link PlainJobChains}, no c8s controller. */
-  private static Result measureDirectly(KubernetesClient client, String ns, int runs, double rate) {
+  private static Result measureDirectly(
+      KubernetesClient client, String ns, int runs, double rate, ControllerProcess idle) {
     try (PlainJobChains chains = new PlainJobChains(client, config(ns).getSpec());
         Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(chains)) {
-      return measure(client, ns, runs, rate, chains::start, null);
+      return measure(client, ns, runs, rate, chains::start, idle, false);
     }
   }
 

@@ -16,10 +16,9 @@ import java.util.stream.Collectors;
 final class CpuByComponent {
   private static final List<String> BINARIES =
       List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kwok");
-  private static final String CONTROLLER = "c8s controller";
-  private static final String CONTROLLER_JIT = "(of which the controller's JIT compiler threads)";
-  private static final String CONTROLLER_GC =
-      "(of which the controller's garbage collector threads)";
+  static final String CONTROLLER = "c8s controller";
+  static final String CONTROLLER_JIT = "(of which the controller's JIT compiler threads)";
+  static final String CONTROLLER_GC = "(of which the controller's garbage collector threads)";
 
   private final Map<String, Duration> used;
 

@@ -8,6 +8,7 @@ import dev.c8s.controller.job.StepTransfers;
 import dev.c8s.model.engine.EngineInput;
 import dev.c8s.model.engine.PipelineEngine;
 import dev.c8s.model.engine.StepLaunch;
+import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.Step;
@@ -17,6 +18,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,8 +102,18 @@ final class PlainJobChains implements Watcher<Job>, AutoCloseable {
             GitCredentials.NONE,
             SETTINGS);
     job.getMetadata().setOwnerReferences(List.of());
+    // Unlabelled, the c8s controller's caches (running beside, idle) never see them.
+    job.getMetadata().setLabels(unmanaged(job.getMetadata().getLabels()));
+    var template = job.getSpec().getTemplate().getMetadata();
+    template.setLabels(unmanaged(template.getLabels()));
     byJob.put(KubernetesNames.jobName(next.run().getMetadata().getName(), step.getName()), next);
     client.resource(job).create();
+  }
+
+  private static Map<String, String> unmanaged(Map<String, String> labels) {
+    Map<String, String> kept = new HashMap<>(labels);
+    kept.remove(C8s.LABEL_MANAGED_BY);
+    return kept;
   }
 
   private static boolean complete(Job job) {

@@ -15,7 +15,6 @@ import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ class RunStatusBuilderTest {
   private static final Instant NOW = Instant.parse("2026-11-28T12:00:00.750Z");
   private static final Instant SECOND = Instant.parse("2026-11-28T12:00:00Z");
   private static final Instant LATER = Instant.parse("2026-11-28T12:05:09.300Z");
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   @Test
   void aNewRunSnapshotsItsPipelineAndListsEveryStepAsPendingFromThisSecond() {
@@ -249,6 +247,6 @@ class RunStatusBuilderTest {
 
   /** Whether the pass writes the run's status: the reconciler's merge patch is not empty. */
   static boolean writes(PipelineRun run, RunStatusBuilder pass) {
-    return StatusMergePatch.of(SERIALIZATION, run.getStatus(), pass.build(), Map.of()).isPresent();
+    return StatusMergePatch.of(run.getStatus(), pass.build(), Map.of()).isPresent();
   }
 }

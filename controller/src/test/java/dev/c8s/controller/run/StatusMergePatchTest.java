@@ -22,7 +22,7 @@ class StatusMergePatchTest {
 
   @Test
   void theFirstWriteCarriesTheWholeStatusWithTimesAsText() {
-    String patch = StatusMergePatch.of(JSON, null, running(), Map.of()).orElseThrow();
+    String patch = StatusMergePatch.of(null, running(), Map.of()).orElseThrow();
 
     assertThat(read(patch))
         .isEqualTo(
@@ -48,7 +48,7 @@ class StatusMergePatchTest {
     after.getPipelineSpec().setHistoryLimit(null);
     after.getSteps().get(0).setPhase(StepPhase.Succeeded);
 
-    String patch = StatusMergePatch.of(JSON, running(), after, Map.of()).orElseThrow();
+    String patch = StatusMergePatch.of(running(), after, Map.of()).orElseThrow();
 
     assertThat(patch)
         .isEqualTo(
@@ -63,8 +63,8 @@ class StatusMergePatchTest {
     report.setState("success");
     after.setCommitStatus(report);
 
-    assertThat(StatusMergePatch.of(JSON, running(), after, Map.of())).isEmpty();
-    assertThat(read(StatusMergePatch.of(JSON, null, after, Map.of()).orElseThrow()).get("status"))
+    assertThat(StatusMergePatch.of(running(), after, Map.of())).isEmpty();
+    assertThat(read(StatusMergePatch.of(null, after, Map.of()).orElseThrow()).get("status"))
         .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
         .doesNotContainKey("commitStatus");
   }
@@ -75,7 +75,7 @@ class StatusMergePatchTest {
     after.setPhase(RunPhase.Succeeded);
 
     String patch =
-        StatusMergePatch.of(JSON, running(), after, Map.of("uid", "u-1", "resourceVersion", "42"))
+        StatusMergePatch.of(running(), after, Map.of("uid", "u-1", "resourceVersion", "42"))
             .orElseThrow();
 
     assertThat(read(patch))
@@ -92,7 +92,7 @@ class StatusMergePatchTest {
     PipelineRunStatus after = running();
     after.setConditions(List.of(succeeded));
 
-    assertThat(read(StatusMergePatch.of(JSON, before, after, Map.of()).orElseThrow()))
+    assertThat(read(StatusMergePatch.of(before, after, Map.of()).orElseThrow()))
         .isEqualTo(
             Map.of(
                 "status",
@@ -103,8 +103,29 @@ class StatusMergePatchTest {
   }
 
   @Test
+  void aSnapshotBothSidesShareIsLeftOutOfTheComparison() {
+    PipelineRunStatus before = running();
+    PipelineRunStatus after = StatusCopies.copy(before);
+    after.getSteps().get(0).setPhase(StepPhase.Succeeded);
+
+    assertThat(read(StatusMergePatch.of(before, after, Map.of()).orElseThrow()))
+        .isEqualTo(
+            Map.of(
+                "status", Map.of("steps", List.of(Map.of("name", "build", "phase", "Succeeded")))));
+  }
+
+  @Test
+  void aSnapshotGoneIsDeleted() {
+    PipelineRunStatus after = running();
+    after.setPipelineSpec(null);
+
+    assertThat(read(StatusMergePatch.of(running(), after, Map.of()).orElseThrow()))
+        .isEqualTo(Map.of("status", java.util.Collections.singletonMap("pipelineSpec", null)));
+  }
+
+  @Test
   void anUnchangedStatusNeedsNoWrite() {
-    assertThat(StatusMergePatch.of(JSON, running(), running(), Map.of())).isEmpty();
+    assertThat(StatusMergePatch.of(running(), running(), Map.of())).isEmpty();
   }
 
   private static PipelineRunStatus running() {
