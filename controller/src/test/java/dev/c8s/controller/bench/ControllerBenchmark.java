@@ -182,7 +182,9 @@ public final class ControllerBenchmark {
     AtomicLong rss = new AtomicLong();
     long pid = process == null ? -1 : process.pid();
     CpuByComponent cpuBefore = CpuByComponent.snapshot(pid);
-    try (Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(timeline)) {
+    try (Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(timeline);
+        ApiServerProfiles.Taking profiles =
+            ApiServerProfiles.during(client, (controllerAtWork ? "c8s-" : "plain-") + ns)) {
       long start = System.nanoTime() / 1_000_000;
       // Created from a thread of its own, so memory is sampled while paced runs are still coming.
       Thread creator = Thread.ofPlatform().name("creator").start(() -> create.accept(createdAt));
@@ -227,7 +229,11 @@ public final class ControllerBenchmark {
           new Percentiles(firstJob),
           new Percentiles(nextJob),
           rss.get(),
-          cpu);
+          cpu,
+          perInterval(timeline.created.values(), start, end)
+              + " created, "
+              + perInterval(timeline.finished.values(), start, end)
+              + " finished");
     }
   }
 
@@ -272,7 +278,19 @@ public final class ControllerBenchmark {
       Percentiles firstJob,
       Percentiles nextJob,
       long rssKib,
-      CpuByComponent cpu) {}
+      CpuByComponent cpu,
+      String jobsPerInterval) {}
+
+  /** How many of {@code times} fall in each 5 s from {@code start}: where a phase's time went. */
+  private static String perInterval(java.util.Collection<Long> times, long start, long end) {
+    int[] counts = new int[(int) ((end - start) / 5000) + 1];
+    for (long t : times) {
+      if (t >= start && t <= end) {
+        counts[(int) ((t - start) / 5000)]++;
+      }
+    }
+    return java.util.Arrays.toString(counts);
+  }
 
   /** Calls {@code create} for 0..runs-1, at once or {@code rate} times per second. */
   private static void paced(int runs, double rate, java.util.function.IntConsumer create) {
@@ -307,6 +325,9 @@ public final class ControllerBenchmark {
             direct.nextJob().at(50),
             direct.nextJob().at(99)),
         String.format("| controller RSS max (MiB) | %d | – |", controller.rssKib() / 1024),
+        "",
+        "Jobs per 5 s, c8s: " + controller.jobsPerInterval(),
+        "Jobs per 5 s, plain client: " + direct.jobsPerInterval(),
         "",
         "| CPU while measured | c8s controller | plain client creating Jobs |",
         "|---|---|---|",
