@@ -34,11 +34,18 @@ public final class CustomResources<T extends CustomResource<?, ?>> {
 
   /** One page, passing limit and continue token straight to the Kubernetes list. */
   public Page<T> list(String namespace, int limit, String continueToken, String labelSelector) {
+    return list(namespace, limit, continueToken, labelSelector, null);
+  }
+
+  /** As {@link #list(String, int, String, String)}, also narrowed by a field selector. */
+  public Page<T> list(
+      String namespace, int limit, String continueToken, String labelSelector, String fields) {
     ListOptions options =
         new ListOptionsBuilder()
             .withLimit((long) limit)
             .withContinue(continueToken)
             .withLabelSelector(labelSelector)
+            .withFieldSelector(fields)
             .build();
     KubernetesResourceList<T> list = operations().inNamespace(namespace).list(options);
     String next = list.getMetadata() == null ? null : list.getMetadata().getContinue();

@@ -1,6 +1,7 @@
 package dev.c8s.api.kube;
 
 import dev.c8s.api.problem.ApiException;
+import dev.c8s.model.kubernetes.RunFieldSupport;
 import dev.c8s.model.v1alpha1.C8s;
 import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
@@ -9,8 +10,10 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** PipelineRuns in Kubernetes: filtered, paginated lists, reads, creation and cancellation. */
 @ApplicationScoped
@@ -19,37 +22,52 @@ public class PipelineRuns {
 
   private final CustomResources<PipelineRun> objects;
   private final ListSettings settings;
+  private final BooleanSupplier byField;
 
+  @Inject
   PipelineRuns(KubernetesClient client, ListSettings settings) {
+    this(client, settings, new RunFieldSupport(client));
+  }
+
+  /** With {@code byField} saying whether the cluster selects runs by field ({@link RunFilter}). */
+  PipelineRuns(KubernetesClient client, ListSettings settings, BooleanSupplier byField) {
     this.objects = new CustomResources<>(client, PipelineRun.class, "PipelineRun", C8s.API_VERSION);
     this.settings = settings;
+    this.byField = byField;
   }
 
   /**
-   * One page of the runs that pass {@code filter}. Without a phase or branch filter the Kubernetes
-   * list is paged directly (its continue token is passed through). With one, Kubernetes pages are
-   * scanned until {@code limit} matches are found, and the continue token records where the scan
-   * stopped inside a page; a page may hold fewer than {@code limit} runs, even none, while the
-   * token is not null (as Kubernetes itself allows).
+   * One page of the runs that pass {@code filter}. Where Kubernetes evaluates the whole filter (it
+   * selects runs by field, or the filter has no phase or branch) its list is paged directly (its
+   * continue token is passed through). Otherwise Kubernetes pages are scanned until {@code limit}
+   * matches are found, and the continue token records where the scan stopped inside a page; a page
+   * may hold fewer than {@code limit} runs, even none, while the token is not null (as Kubernetes
+   * itself allows).
    */
   public Page<PipelineRun> list(String namespace, RunFilter filter, int limit, String token) {
-    String selector = filter.labelSelector();
-    if (!filter.needsScan() && !ScanCursor.isOurs(token)) {
-      return objects.list(namespace, limit, token, selector);
+    boolean fields = byField.getAsBoolean();
+    RunFilter.Selectors selectors = filter.selectors(fields);
+    if (!filter.needsScan(fields) && !ScanCursor.isOurs(token)) {
+      return objects.list(namespace, limit, token, selectors.labels(), selectors.fields());
     }
     return scan(
-        namespace, filter, limit, ScanCursor.decode(token, settings.scanPageSize()), selector);
+        namespace, filter, limit, ScanCursor.decode(token, settings.scanPageSize()), selectors);
   }
 
   private Page<PipelineRun> scan(
-      String namespace, RunFilter filter, int limit, ScanCursor cursor, String selector) {
+      String namespace,
+      RunFilter filter,
+      int limit,
+      ScanCursor cursor,
+      RunFilter.Selectors selectors) {
     List<PipelineRun> found = new ArrayList<>();
     int read = 0;
     while (true) {
       ListOptionsBuilder options =
           new ListOptionsBuilder()
               .withLimit((long) cursor.pageSize())
-              .withLabelSelector(selector)
+              .withLabelSelector(selectors.labels())
+              .withFieldSelector(selectors.fields())
               .withContinue(cursor.kubeContinue());
       if (cursor.kubeContinue() == null && cursor.resourceVersion() != null) {
         // Reading the first page again: at the same resourceVersion it holds the same runs.

@@ -48,12 +48,12 @@ public class PipelineRunResource {
       operationId = "listPipelineRuns",
       summary = "List PipelineRuns, filtered and paginated",
       description =
-          "pipelineConfig, phase and pullRequest are label selectors evaluated by Kubernetes (the"
-              + " controller keeps the labels c8s.dev/pipeline-config and c8s.dev/phase on every"
-              + " run; the webhook labels a pull request's runs with c8s.dev/pull-request)."
-              + " branch, and the phase itself, are checked by the api-server while it reads"
-              + " Kubernetes pages, so with them a page may hold fewer than limit runs (even none)"
-              + " and still have a continue token: follow it until it is absent.")
+          "Kubernetes evaluates the filters: pipelineConfig, phase and branch as field selectors"
+              + " on the PipelineRun CRD's selectable fields (Kubernetes 1.31 and later, with this"
+              + " release's CRD), pullRequest as a label selector on c8s.dev/pull-request. On an"
+              + " older cluster phase and branch are checked by the api-server while it reads"
+              + " Kubernetes pages, so a page may then hold fewer than limit runs (even none) and"
+              + " still have a continue token: always follow it until it is absent.")
   @APIResponse(
       responseCode = "200",
       description = "One page of runs",

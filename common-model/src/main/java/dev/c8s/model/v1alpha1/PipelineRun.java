@@ -2,6 +2,7 @@ package dev.c8s.model.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.crd.generator.annotation.AdditionalSelectableField;
 import io.fabric8.crd.generator.annotation.PrinterColumnFormat;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -39,6 +40,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = Type.DATE,
     jsonPath = ".metadata.creationTimestamp",
     format = PrinterColumnFormat.NONE)
+// Seed 001's run indexes, selectable by the API server itself (Kubernetes >= 1.31): the api-server
+// filters by them and kubectl users can too, e.g. --field-selector status.phase=Failed.
+@AdditionalSelectableField(jsonPath = RunFields.PHASE_PATH)
+@AdditionalSelectableField(jsonPath = RunFields.PIPELINE_CONFIG_PATH)
+@AdditionalSelectableField(jsonPath = RunFields.BRANCH_PATH)
+@AdditionalSelectableField(jsonPath = RunFields.COMMIT_PATH)
 public class PipelineRun extends CustomResource<PipelineRunSpec, PipelineRunStatus>
     implements Namespaced {
 

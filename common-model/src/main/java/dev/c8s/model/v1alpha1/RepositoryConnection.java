@@ -1,5 +1,6 @@
 package dev.c8s.model.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.AdditionalSelectableField;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -18,6 +19,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("repositoryconnection")
 // "rc" is the seed's short name; it collides with ReplicationController, so "repoconn" is added.
 @ShortNames({"rc", "repoconn"})
+// Seed 001's index of connections by repository: kubectl get rc --field-selector
+// spec.repository=...
+@AdditionalSelectableField(jsonPath = ".spec.repository")
 public class RepositoryConnection
     extends CustomResource<RepositoryConnectionSpec, RepositoryConnectionStatus>
     implements Namespaced {

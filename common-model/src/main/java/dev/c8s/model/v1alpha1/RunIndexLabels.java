@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * Seed 001's run indexes as labels: by PipelineConfig and by phase. The controller keeps them on
- * every run, kubectl-created ones included; readers select by them instead of scanning.
+ * every run, kubectl-created ones included; readers select by them instead of scanning. Where the
+ * cluster selects runs by field ({@link RunFields}), new runs get no phase label (decision 0086).
  */
 public final class RunIndexLabels {
   private RunIndexLabels() {}
@@ -24,11 +25,26 @@ public final class RunIndexLabels {
 
   /** The index labels {@code run} lacks or carries with another value; empty when it is current. */
   public static Map<String, String> outdated(PipelineRun run, RunPhase phase) {
+    return outdated(run, phase, false);
+  }
+
+  /**
+   * As {@link #outdated(PipelineRun, RunPhase)}; with {@code phaseByField} (the cluster selects
+   * runs by {@link RunFields}) the phase label is no longer added, only kept current on a run that
+   * already carries it (labelled before), so it never shows a stale phase.
+   */
+  public static Map<String, String> outdated(
+      PipelineRun run, RunPhase phase, boolean phaseByField) {
     Map<String, String> present =
         run.getMetadata() == null || run.getMetadata().getLabels() == null
             ? Map.of()
             : run.getMetadata().getLabels();
     return wanted(run, phase).entrySet().stream()
+        .filter(
+            e ->
+                !phaseByField
+                    || !C8s.LABEL_PHASE.equals(e.getKey())
+                    || present.containsKey(e.getKey()))
         .filter(e -> !e.getValue().equals(present.get(e.getKey())))
         .collect(
             Collectors.toMap(

@@ -33,6 +33,21 @@ class RunIndexLabelsTest {
   }
 
   @Test
+  void whereRunsAreSelectableByFieldANewRunGetsNoPhaseLabel() {
+    assertThat(RunIndexLabels.outdated(run(null), RunPhase.Running, true))
+        .containsExactly(Map.entry(C8s.LABEL_PIPELINE_CONFIG, "webapp"));
+  }
+
+  @Test
+  void whereRunsAreSelectableByFieldAPhaseLabelFromBeforeIsStillKeptCurrent() {
+    PipelineRun labelled =
+        run(Map.of(C8s.LABEL_PIPELINE_CONFIG, "webapp", C8s.LABEL_PHASE, "Running"));
+    assertThat(RunIndexLabels.outdated(labelled, RunPhase.Failed, true))
+        .containsExactly(Map.entry(C8s.LABEL_PHASE, "Failed"));
+    assertThat(RunIndexLabels.outdated(labelled, RunPhase.Running, true)).isEmpty();
+  }
+
+  @Test
   void aLongConfigNameIsShortenedAsEveryServiceShortensIt() {
     PipelineRun run = run(null);
     run.getSpec().setPipelineConfigRef("p".repeat(80));

@@ -65,6 +65,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   @Inject CommitStatusReporter commitStatus;
   @Inject RunQueue queue;
   @Inject RunStart starts;
+  @Inject RunLabels labels;
 
   @Override
   public List<EventSource<?, PipelineRun>> prepareEventSources(
@@ -134,7 +135,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
   private UpdateControl<PipelineRun> retryFinishedRunsLogs(
       PipelineRun run, Context<PipelineRun> context, Instant now) {
     if (!RunStatusBuilder.logsPending(run.getStatus())) {
-      RunLabels.keep(run, run.getStatus().getPhase(), context);
+      labels.keep(run, run.getStatus().getPhase(), context);
       reportCommitStatus(run, run.getStatus(), context);
       return UpdateControl.noUpdate();
     }
@@ -308,7 +309,7 @@ public class PipelineRunReconciler implements Reconciler<PipelineRun> {
       queue.released(run);
     }
     // After the status, so the phase label never runs ahead of the phase.
-    RunLabels.keep(run, written.getPhase(), context);
+    labels.keep(run, written.getPhase(), context);
     reportCommitStatus(run, written, context);
     return UpdateControl.noUpdate();
   }

@@ -44,6 +44,12 @@ class ApiCallBudgetIT {
   private static final int STATUS_WRITES_PER_STEP = 3;
 
   /**
+   * Label patches of the run: its c8s.dev/pipeline-config label, as kubectl created it without; no
+   * phase label, since the test cluster selects runs by field (decision 0086).
+   */
+  private static final int LABEL_PATCHES_PER_RUN = 1;
+
+  /**
    * Everything in the run's namespace, per step, including the run's label patches and its
    * PipelineConfig's statistics (measured 8.7 on 2026-11-29).
    */
@@ -85,6 +91,9 @@ class ApiCallBudgetIT {
                 + calls.getOrDefault("patch pipelineruns/status", 0))
         .as(seen)
         .isLessThanOrEqualTo(STEPS * STATUS_WRITES_PER_STEP);
+    assertThat(calls.getOrDefault("patch pipelineruns", 0))
+        .as(seen)
+        .isLessThanOrEqualTo(LABEL_PATCHES_PER_RUN);
     assertThat((double) total / STEPS).as(seen).isLessThanOrEqualTo(ALL_CALLS_PER_STEP);
     System.out.printf(
         "API calls per step (%d steps): %.1f, %s%n", STEPS, (double) total / STEPS, calls);
