@@ -15,7 +15,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The kube-apiserver's Go CPU profiles, taken one after another in 5 s pieces while a phase is
  * measured ({@code -Dc8s.bench.apiserver-profiles=DIR}), so all of a phase can be attributed:
- * {@code go tool pprof -top DIR/c8s-1-*.pprof}. The last piece runs up to 5 s past the phase.
+ * {@code go tool pprof -top DIR/c8s-*.pprof} (files {@code c8s-<namespace>-NNN.pprof} and {@code
+ * plain-<namespace>-NNN.pprof}). The last piece runs up to 5 s past the phase; a piece that cannot
+ * be taken is reported and skipped.
  */
 final class ApiServerProfiles {
   /** Profiles being taken until closed. */
@@ -35,7 +37,11 @@ final class ApiServerProfiles {
             .start(
                 () -> {
                   for (int i = 0; !done; i++) {
-                    save(client, dir.resolve(String.format("%s-%03d.pprof", phase, i)));
+                    try {
+                      save(client, dir.resolve(String.format("%s-%03d.pprof", phase, i)));
+                    } catch (IllegalStateException missed) {
+                      System.out.println("kube-apiserver profile missed: " + missed.getMessage());
+                    }
                   }
                 });
   }

@@ -180,7 +180,7 @@ public final class ControllerBenchmark {
     JobTimeline timeline = new JobTimeline();
     Map<String, Long> createdAt = new ConcurrentHashMap<>();
     AtomicLong rss = new AtomicLong();
-    long pid = process == null ? -1 : process.pid();
+    long pid = process.pid();
     CpuByComponent cpuBefore = CpuByComponent.snapshot(pid);
     try (Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(timeline);
         ApiServerProfiles.Taking profiles =
