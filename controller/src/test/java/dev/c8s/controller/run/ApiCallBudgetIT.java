@@ -51,9 +51,10 @@ class ApiCallBudgetIT {
 
   /**
    * Everything in the run's namespace, per step, including the run's label patches and its
-   * PipelineConfig's statistics (measured 8.7 on 2026-11-29).
+   * PipelineConfig's statistics (measured 8.7 on 2026-11-29; 8.3 on 2026-12-01 without phase
+   * labels, decision 0086). At most 9: every budget above at its limit, on kwok.
    */
-  private static final double ALL_CALLS_PER_STEP = 10.0;
+  private static final double ALL_CALLS_PER_STEP = 9.0;
 
   private final KubernetesClient client = ControlPlaneResource.admin();
 
