@@ -137,7 +137,8 @@ public final class ControllerMemoryBenchmark {
     return client
         .resources(PipelineRun.class)
         .inNamespace(ns)
-        .withLabel("c8s.dev/phase", RunPhase.Running.name())
+        // By field, as the controller selects runs (decision 0086): it no longer labels the phase.
+        .withField("status.phase", RunPhase.Running.name())
         .list()
         .getItems()
         .size();
