@@ -8,6 +8,7 @@ import dev.c8s.model.v1alpha1.LogsArchived;
 import dev.c8s.model.v1alpha1.PipelineConfig;
 import dev.c8s.model.v1alpha1.PipelineConfigSpec;
 import dev.c8s.model.v1alpha1.PipelineRun;
+import dev.c8s.model.v1alpha1.RunFields;
 import dev.c8s.model.v1alpha1.RunIndexLabels;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.testing.ControlPlane;
@@ -138,7 +139,7 @@ public final class ControllerMemoryBenchmark {
         .resources(PipelineRun.class)
         .inNamespace(ns)
         // By field, as the controller selects runs (decision 0086): it no longer labels the phase.
-        .withField("status.phase", RunPhase.Running.name())
+        .withField(RunFields.PHASE, RunPhase.Running.name())
         .list()
         .getItems()
         .size();
