@@ -33,12 +33,13 @@ final class BenchmarkRounds {
     StringBuilder table = new StringBuilder();
     table
         .append("| round | c8s runs/s (plain) | ratio | machine CPU per step, c8s (plain) |")
+        .append(" control plane CPU per step, c8s (plain) |")
         .append(" controller CPU per step (JIT, GC) | p99 first / next Job, c8s (plain) |\n")
-        .append("|---|---|---|---|---|---|\n");
+        .append("|---|---|---|---|---|---|---|\n");
     for (int r = 0; r < c8s.size(); r++) {
       table.append(
           String.format(
-              "| %d | %.2f (%.2f) | %.2f | %.0f ms (%.0f) | %.0f ms (%.0f, %.0f) |"
+              "| %d | %.2f (%.2f) | %.2f | %.0f ms (%.0f) | %.0f ms (%.0f) | %.0f ms (%.0f, %.0f) |"
                   + " %d / %d ms (%d / %d) |%n",
               r + 1,
               c8s.get(r).runsPerSecond(),
@@ -46,6 +47,8 @@ final class BenchmarkRounds {
               ratio(r),
               machine(c8s.get(r)),
               machine(plain.get(r)),
+              controlPlane(c8s.get(r)),
+              controlPlane(plain.get(r)),
               controller(c8s.get(r), CpuByComponent.CONTROLLER),
               controller(c8s.get(r), CpuByComponent.CONTROLLER_JIT),
               controller(c8s.get(r), CpuByComponent.CONTROLLER_GC),
@@ -60,7 +63,7 @@ final class BenchmarkRounds {
     }
     table.append(
         String.format(
-            "| median | %.2f (%.2f) | %.2f (%.2f–%.2f) | %.0f ms (%.0f) | %.0f ms |  |",
+            "| median | %.2f (%.2f) | %.2f (%.2f–%.2f) | %.0f ms (%.0f) | %.0f ms (%.0f) | %.0f ms |  |",
             median(c8s, ControllerBenchmark.Result::runsPerSecond),
             median(plain, ControllerBenchmark.Result::runsPerSecond),
             median(ratios),
@@ -68,12 +71,18 @@ final class BenchmarkRounds {
             ratios.stream().max(Comparator.naturalOrder()).orElse(0.0),
             median(c8s, this::machine),
             median(plain, this::machine),
+            median(c8s, this::controlPlane),
+            median(plain, this::controlPlane),
             median(c8s, r -> controller(r, CpuByComponent.CONTROLLER))));
     return table.toString();
   }
 
   private double machine(ControllerBenchmark.Result result) {
     return result.cpu().total().toMillis() / (double) steps;
+  }
+
+  private double controlPlane(ControllerBenchmark.Result result) {
+    return result.cpu().controlPlane().toMillis() / (double) steps;
   }
 
   private double controller(ControllerBenchmark.Result result, String row) {

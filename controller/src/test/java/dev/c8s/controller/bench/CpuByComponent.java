@@ -59,9 +59,17 @@ final class CpuByComponent {
     if (p.pid() == self) {
       return "benchmark JVM (S3Proxy, watches, plain client)";
     }
+    return isControlPlane(p) ? binary(p) : null;
+  }
+
+  /** Whether {@code p} is one of the control plane's processes (kwok's nodes included). */
+  static boolean isControlPlane(ProcessHandle p) {
+    return BINARIES.contains(binary(p));
+  }
+
+  private static String binary(ProcessHandle p) {
     String command = p.info().command().orElse("");
-    String binary = command.substring(command.lastIndexOf('/') + 1);
-    return BINARIES.contains(binary) ? binary : null;
+    return command.substring(command.lastIndexOf('/') + 1);
   }
 
   /**
@@ -105,6 +113,11 @@ final class CpuByComponent {
     return used.getOrDefault(component, Duration.ZERO);
   }
 
+  /** CPU of the control plane's processes alone: what a split run's one core did. */
+  Duration controlPlane() {
+    return BINARIES.stream().map(this::of).reduce(Duration.ZERO, Duration::plus);
+  }
+
   Duration total() {
     return used.entrySet().stream()
         .filter(e -> !e.getKey().equals(CONTROLLER_JIT) && !e.getKey().equals(CONTROLLER_GC))
@@ -130,6 +143,12 @@ final class CpuByComponent {
             controller.total().toMillis() / 1000.0,
             controller.total().toMillis() / (double) steps,
             direct.total().toMillis() / 1000.0,
-            direct.total().toMillis() / (double) steps);
+            direct.total().toMillis() / (double) steps)
+        + String.format(
+            "%n| (of which the control plane) | %.1f s (%.0f ms/step) | %.1f s (%.0f ms/step) |",
+            controller.controlPlane().toMillis() / 1000.0,
+            controller.controlPlane().toMillis() / (double) steps,
+            direct.controlPlane().toMillis() / 1000.0,
+            direct.controlPlane().toMillis() / (double) steps);
   }
 }
