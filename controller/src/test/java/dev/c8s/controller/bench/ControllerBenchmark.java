@@ -190,6 +190,7 @@ public final class ControllerBenchmark {
     AtomicLong rss = new AtomicLong();
     long pid = process.pid();
     CpuByComponent cpuBefore = CpuByComponent.snapshot(pid);
+    ApiRequestMix requestsBefore = ApiRequestMix.snapshot(client);
     try (Watch watch = client.batch().v1().jobs().inNamespace(ns).watch(timeline);
         ApiServerProfiles.Taking profiles =
             ApiServerProfiles.during(client, (controllerAtWork ? "c8s-" : "plain-") + ns)) {
@@ -215,6 +216,7 @@ public final class ControllerBenchmark {
               });
       join(creator);
       CpuByComponent cpu = CpuByComponent.snapshot(pid).since(cpuBefore);
+      ApiRequestMix requests = ApiRequestMix.snapshot(client).since(requestsBefore);
       long end = timeline.finished.values().stream().mapToLong(Long::longValue).max().orElse(start);
       List<Long> firstJob = new ArrayList<>();
       List<Long> nextJob = new ArrayList<>();
@@ -238,6 +240,7 @@ public final class ControllerBenchmark {
           new Percentiles(nextJob),
           rss.get(),
           cpu,
+          requests,
           perInterval(timeline.created, start, end)
               + " created, "
               + perInterval(timeline.finished, start, end)
@@ -287,6 +290,7 @@ public final class ControllerBenchmark {
       Percentiles nextJob,
       long rssKib,
       CpuByComponent cpu,
+      ApiRequestMix requests,
       String jobsPerInterval) {}
 
   /**
@@ -344,7 +348,9 @@ public final class ControllerBenchmark {
         "",
         "| CPU while measured | c8s controller | plain client creating Jobs |",
         "|---|---|---|",
-        CpuByComponent.table(controller.cpu(), direct.cpu(), runs * STEPS.size()));
+        CpuByComponent.table(controller.cpu(), direct.cpu(), runs * STEPS.size()),
+        "",
+        ApiRequestMix.table(controller.requests(), direct.requests(), runs * STEPS.size()));
   }
 
   /** The baseline: the same runs' Jobs created by {@link PlainJobChains}, no c8s controller. */
