@@ -57,6 +57,9 @@ final class ApiRequestMix {
 
   /** "kind c8s (plain)" per step for every kind either phase made at least 0.05 per step of. */
   static String table(ApiRequestMix c8s, ApiRequestMix plain, int steps) {
+    if (c8s.counts.isEmpty() || plain.counts.isEmpty()) {
+      return "kube-apiserver requests per step: unavailable (its /metrics could not be read)";
+    }
     Map<String, Double> all = new TreeMap<>(c8s.counts);
     plain.counts.forEach((k, v) -> all.merge(k, 0.0, Double::sum));
     String rows =

@@ -49,6 +49,8 @@ public final class ControllerBenchmark {
     double rate = Double.parseDouble(System.getProperty("c8s.bench.rate", "0"));
     // Each round measures c8s and the plain client once, in turn (ABBA), on the same machine.
     int rounds = Integer.getInteger("c8s.bench.rounds", 1);
+    // Asked before anything starts: a bad value then ends the JVM at once.
+    boolean split = CpuSplit.requested();
     ControlPlane plane = SharedControlPlane.get(true);
     S3ProxyServer s3 = S3ProxyServer.shared();
     KubernetesClient client = plane.client();
@@ -68,7 +70,7 @@ public final class ControllerBenchmark {
             s3,
             Path.of(System.getProperty("c8s.bench.log", "target/benchmark-controller.log")),
             followerSettings())) {
-      if (CpuSplit.requested()) {
+      if (split) {
         CpuSplit.pin(process.pid());
       }
       warmUp(client, namespaces.get(0));

@@ -18,7 +18,12 @@ final class CpuSplit {
    * Whether {@code -Dc8s.bench.cpus=split} asks for it (default: all processes share all cores).
    */
   static boolean requested() {
-    return "split".equals(System.getProperty("c8s.bench.cpus", "shared"));
+    String cpus = System.getProperty("c8s.bench.cpus", "shared");
+    if (!cpus.equals("split") && !cpus.equals("shared")) {
+      throw new IllegalArgumentException(
+          "-Dc8s.bench.cpus=" + cpus + ": use shared (the default) or split");
+    }
+    return cpus.equals("split");
   }
 
   /**
@@ -30,7 +35,7 @@ final class CpuSplit {
       throw new IllegalStateException("-Dc8s.bench.cpus=split needs two cores");
     }
     ProcessHandle.allProcesses()
-        .filter(p -> CpuByComponent.isControlPlane(p))
+        .filter(CpuByComponent::isControlPlane)
         .forEach(p -> taskset(CONTROL_PLANE_CORE, p.pid()));
     taskset(CLIENT_CORE, controllerPid);
     taskset(CLIENT_CORE, ProcessHandle.current().pid());
