@@ -181,9 +181,9 @@ public final class StepJobFactory {
     return new ContainerBuilder()
         .withName(name)
         .withImage(image)
-        .withCommand("sh", "-c", script)
-        // A failed clone or transfer reports its last output lines in the pod status, which the
-        // step's status message quotes ("Authentication failed for ...").
+        .withCommand("sh", "-c", StepScripts.reportingOutput(name, script))
+        // A failed helper reports its output in the pod status, which the step's status message
+        // quotes ("Authentication failed for ..."): framed when short, else the log's last lines.
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .withEnv(new ArrayList<>())
         .withVolumeMounts(mounts())

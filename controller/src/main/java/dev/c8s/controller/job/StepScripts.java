@@ -152,6 +152,29 @@ final class StepScripts {
         "");
   }
 
+  /**
+   * Runs a helper's {@code script} with its output in the container log as before and, when it is
+   * short, also in the termination message, framed as {@link HelperOutput} reads it: the archive
+   * then needs no log request for the helper. The exit status is the script's.
+   */
+  static String reportingOutput(String helper, String script) {
+    String output = TOOLS + "/" + helper + ".out";
+    String status = TOOLS + "/" + helper + ".status";
+    return String.join(
+        "\n",
+        "{ (",
+        script.strip(),
+        "); echo $? > " + status + "; } 2>&1 | tee " + output,
+        "n=$(($(wc -c < " + output + ")))",
+        "if [ \"$n\" -le " + HelperOutput.LIMIT + " ]; then",
+        // Unwritable (another terminationMessagePath), the log still has it all: say nothing.
+        "  { printf '" + HelperOutput.PREFIX + "%s\\n' \"$n\"; cat " + output + "; } \\",
+        "    2>/dev/null > /dev/termination-log || true",
+        "fi",
+        "exit \"$(cat " + status + ")\"",
+        "");
+  }
+
   /** Single-quotes {@code text} for sh. */
   static String quote(String text) {
     return "'" + text.replace("'", "'\\''") + "'";

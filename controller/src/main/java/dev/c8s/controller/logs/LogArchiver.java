@@ -3,6 +3,7 @@ package dev.c8s.controller.logs;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.c8s.controller.config.StorageSettings;
+import dev.c8s.controller.job.HelperOutput;
 import dev.c8s.model.masking.SecretMasker;
 import dev.c8s.model.storage.ObjectKeys;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -172,12 +174,18 @@ public class LogArchiver {
 
   /**
    * Appends one container's log as it is now; a helper's missing log leaves a note, the step's
-   * missing log fails the copy.
+   * missing log fails the copy. A helper that reported its output when it ended costs no request.
    */
   void copy(OutputStream upload, SecretMasker masker, Pod pod, String container, boolean header)
       throws IOException {
     if (header) {
       header(upload, container);
+    }
+    Optional<String> reported =
+        STEP.equals(container) ? Optional.empty() : HelperOutput.of(pod, container);
+    if (reported.isPresent()) {
+      masker.copy(new ByteArrayInputStream(reported.get().getBytes(UTF_8)), upload);
+      return;
     }
     try (InputStream log = PodLogs.open(logs.client(), pod, container, false)) {
       masker.copy(log, upload);

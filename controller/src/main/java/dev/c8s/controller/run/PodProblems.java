@@ -1,5 +1,6 @@
 package dev.c8s.controller.run;
 
+import dev.c8s.controller.job.HelperOutput;
 import dev.c8s.model.engine.StepReason;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
@@ -90,7 +91,10 @@ final class PodProblems {
         ContainerStateTerminated ended =
             status.getState() == null ? null : status.getState().getTerminated();
         if (ended != null && ended.getExitCode() != null && ended.getExitCode() != 0) {
-          String output = ended.getMessage() == null ? "" : ": " + shorten(ended.getMessage());
+          String output =
+              ended.getMessage() == null
+                  ? ""
+                  : ": " + shorten(HelperOutput.text(ended.getMessage()));
           return Optional.of(
               status.getName() + " failed with exit code " + ended.getExitCode() + output);
         }
