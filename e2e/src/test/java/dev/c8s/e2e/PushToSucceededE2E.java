@@ -7,12 +7,15 @@ import dev.c8s.model.v1alpha1.PipelineRun;
 import dev.c8s.model.v1alpha1.RunPhase;
 import dev.c8s.model.v1alpha1.StepStatus;
 import dev.c8s.testing.node.NodeImages;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,7 +91,33 @@ class PushToSucceededE2E {
               TOKEN, Base64.getEncoder().withoutPadding().encodeToString(TOKEN.getBytes()));
       // the clone helper's own output is archived ahead of the step's
       assertThat(team.log(run, "build")).contains("==> clone <==", "checked out " + commit);
+      // ...as the helpers reported it in their termination messages (decision 0088), which the
+      // kubelet kept: the archive needed no log request for them
+      Map<String, String> reported = helperMessages(team, build.getJobName());
+      assertThat(reported.get("clone"))
+          .startsWith("c8s-output ")
+          .endsWith("checked out " + commit + "\n");
+      assertThat(reported.get("upload")).startsWith("c8s-output ").contains("uploading");
     }
+  }
+
+  /** The termination message each ended helper container of the Job's pod left, by name. */
+  private static Map<String, String> helperMessages(Team team, String job) {
+    Pod pod =
+        team.platform
+            .admin()
+            .pods()
+            .inNamespace(team.namespace)
+            .withLabel("batch.kubernetes.io/job-name", job)
+            .list()
+            .getItems()
+            .get(0);
+    Map<String, String> messages = new TreeMap<>();
+    Stream.of(pod.getStatus().getInitContainerStatuses(), pod.getStatus().getContainerStatuses())
+        .flatMap(List::stream)
+        .filter(c -> !"step".equals(c.getName()) && c.getState().getTerminated() != null)
+        .forEach(c -> messages.put(c.getName(), c.getState().getTerminated().getMessage()));
+    return messages;
   }
 
   private static String onlyRun(Team team) {
